@@ -1,0 +1,152 @@
+//! The command line: arguments, colour choice, output stream and exit codes, decided here once.
+//!
+//! Exit codes, for every subcommand: 0 success with nothing at error level; 1 error-level
+//! findings; 2 the tool could not do its job (bad arguments, unreadable files, schemas that do
+//! not compile, not a records repository). A closed pipe (`roster check | head`) ends the
+//! program quietly with the exit code it would have had.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use roster::workspace::{self, Workspace};
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+mod check;
+mod rule;
+
+const EXAMPLES: &str = "\
+Examples:
+  roster check                        check every record, from anywhere in the repository
+  roster check --format github        annotate a pull request in GitHub Actions
+  roster check --format sarif > roster.sarif
+  roster rule Y002                    explain a rule
+";
+
+/// Checks the records of a governing body against their schemas and consistency rules.
+#[derive(Debug, Parser)]
+#[command(name = "roster", version, about, after_help = EXAMPLES)]
+pub struct Cli {
+    /// When to colour the output: `auto` colours a terminal unless NO_COLOR is set
+    #[arg(long, value_enum, default_value_t = Color::Auto, global = true)]
+    color: Color,
+
+    /// Print less: no summary, no warnings, nothing at all when there are no errors
+    #[arg(long, short, global = true)]
+    quiet: bool,
+
+    /// The repository root (the folder holding `records/`); found from the current folder if
+    /// not given
+    #[arg(long, global = true, value_name = "DIR")]
+    root: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    Check(check::Args),
+    Rules(rule::ListArgs),
+    Rule(rule::ShowArgs),
+}
+
+/// What a subcommand hands back: its exit code. Findings at error level are `Failed`.
+pub enum Outcome {
+    Success,
+    Failed,
+}
+
+/// The tool failing: a message for stderr and exit code 2.
+pub type Result<T> = std::result::Result<T, workspace::Error>;
+
+/// Settings every subcommand shares.
+pub struct Context {
+    pub color: bool,
+    pub quiet: bool,
+    root: Option<PathBuf>,
+}
+
+impl Context {
+    /// The workspace: `--root` as given, else discovered from the current folder.
+    pub fn workspace(&self) -> Result<Workspace> {
+        match &self.root {
+            Some(root) => Workspace::at(root),
+            None => {
+                let here = std::env::current_dir().map_err(|e| {
+                    workspace::Error(format!("cannot read the current folder: {e}"))
+                })?;
+                Workspace::discover(&here)
+            }
+        }
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let context = Context {
+        color: use_color(cli.color),
+        quiet: cli.quiet,
+        root: cli.root,
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = match &cli.command {
+        Command::Check(args) => check::run(&context, args, &mut out),
+        Command::Rules(args) => rule::list(args, &mut out),
+        Command::Rule(args) => rule::show(args, &mut out),
+    };
+    let flushed = out.flush();
+    match result {
+        Ok(outcome) => {
+            if let Err(e) = flushed {
+                if e.kind() != io::ErrorKind::BrokenPipe {
+                    eprintln!("error: cannot write the output: {e}");
+                    return ExitCode::from(2);
+                }
+            }
+            match outcome {
+                Outcome::Success => ExitCode::SUCCESS,
+                Outcome::Failed => ExitCode::from(1),
+            }
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The one place where colour is decided: `--color`, then `NO_COLOR`, then whether stdout is
+/// a terminal.
+fn use_color(choice: Color) -> bool {
+    match choice {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
+        }
+    }
+}
+
+/// Maps a write error to the tool's error, except a closed pipe, which is not one.
+pub fn written(result: io::Result<()>) -> Result<()> {
+    match result {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            Err(workspace::Error(format!("cannot write the output: {e}")))
+        }
+        _ => Ok(()),
+    }
+}

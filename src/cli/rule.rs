@@ -1,0 +1,51 @@
+//! `roster rules` lists the rule catalogue; `roster rule CODE` explains one rule.
+
+use super::{written, Outcome, Result};
+use roster::rules::{self, CATALOGUE};
+use roster::workspace::Error;
+use std::io::Write;
+
+/// List every rule with its code, name, default severity and summary
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {}
+
+/// Explain one rule: what it finds, why it matters, an example, how to fix it
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    /// A rule code (`Y002`) or name (`duplicate-key`)
+    code: String,
+}
+
+pub fn list(_args: &ListArgs, out: &mut dyn Write) -> Result<Outcome> {
+    let mut text = String::new();
+    for rule in CATALOGUE {
+        text.push_str(&format!(
+            "{}  {:<22} {:<8} {}\n",
+            rule.code,
+            rule.name,
+            rule.default_severity.as_str(),
+            rule.summary
+        ));
+    }
+    written(out.write_all(text.as_bytes()))?;
+    Ok(Outcome::Success)
+}
+
+pub fn show(args: &ShowArgs, out: &mut dyn Write) -> Result<Outcome> {
+    let rule = rules::lookup(&args.code).ok_or_else(|| {
+        Error(format!(
+            "no rule `{}`: `roster rules` lists them all",
+            args.code
+        ))
+    })?;
+    let text = format!(
+        "{} {} ({} by default)\n\n{}\n\n{}",
+        rule.code,
+        rule.name,
+        rule.default_severity.as_str(),
+        rule.summary,
+        rule.explanation
+    );
+    written(out.write_all(text.as_bytes()))?;
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,25 @@
+//! roster keeps the records of a governing body honest.
+//!
+//! The library reads a records repository, checks it against JSON Schemas and consistency rules,
+//! and returns findings as values. It never prints: the `roster` binary (`src/cli/`) decides what
+//! to show and how.
+//!
+//! Data flows one way:
+//!
+//! ```text
+//! workspace (files on disk -> SourceFile with a line index)
+//!   -> yaml    (text -> JSON value plus a span for every node; Y-rules)
+//!   -> schema  (value -> JSON Schema errors -> spans; S-rules)
+//!   -> diag    (findings)
+//!   -> report  (one file per output format)
+//! ```
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod check;
+pub mod diag;
+pub mod report;
+pub mod rules;
+pub mod schema;
+pub mod source;
+pub mod workspace;
+pub mod yaml;

@@ -1,0 +1,186 @@
+//! Source text and positions.
+//!
+//! Everything that points into a record file goes through here: a [`Span`] is a byte range in a
+//! [`SourceFile`], and the file turns it into the 1-based line and 1-based column (counted in
+//! characters, as editors and rustc do) that every output format shows. The YAML parser reports
+//! positions in characters; [`SourceFile::offset`] converts them back to bytes once, here.
+
+use std::path::{Path, PathBuf};
+
+/// A byte range `start..end` in one source file. Offsets are `u32`: record files are capped
+/// well below 4 GiB by the loader (see [`crate::workspace::MAX_FILE_BYTES`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span {
+            start: start as u32,
+            end: end.max(start) as u32,
+        }
+    }
+
+    /// An empty span at one offset, for findings about a place rather than a range.
+    pub fn at(offset: usize) -> Span {
+        Span::new(offset, offset)
+    }
+
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// A 1-based line and 1-based column counted in characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LineCol {
+    pub line: usize,
+    pub col: usize,
+}
+
+/// Index of a file in [`Sources`].
+pub type FileId = usize;
+
+/// One file's text with an index of where its lines start.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as shown to the user: relative to the repository root, with `/` separators.
+    pub name: String,
+    /// The path on disk (or inside a revision), kept for tools that reopen the file.
+    pub path: PathBuf,
+    /// The text, without a leading byte-order mark. For a file that is not valid UTF-8, the
+    /// valid prefix followed by the rest decoded lossily, so the bad line can still be shown.
+    pub text: String,
+    line_starts: Vec<u32>,
+}
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, path: impl AsRef<Path>, text: String) -> SourceFile {
+        let mut line_starts = vec![0u32];
+        line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| (i + 1) as u32),
+        );
+        SourceFile {
+            name: name.into(),
+            path: path.as_ref().to_path_buf(),
+            text,
+            line_starts,
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The 0-based line index holding byte `offset`.
+    fn line_index(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&(offset as u32)) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+
+    /// Byte offset where 1-based `line` starts (clamped to the end of the text).
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts
+            .get(line.saturating_sub(1))
+            .map_or(self.text.len(), |&s| s as usize)
+    }
+
+    /// The text of 1-based `line`, without its line break.
+    pub fn line_text(&self, line: usize) -> &str {
+        let start = self.line_start(line);
+        let end = self.line_start(line + 1).min(self.text.len());
+        self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+
+    /// 1-based line and character column of byte `offset`.
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let line = self.line_index(offset);
+        let start = self.line_starts[line] as usize;
+        LineCol {
+            line: line + 1,
+            col: self.text[start..offset].chars().count() + 1,
+        }
+    }
+
+    /// Byte offset of a 1-based `line` and 0-based character column `col`, as the YAML
+    /// parser reports them. Positions past the end of a line or of the text are clamped.
+    pub fn offset(&self, line: usize, col: usize) -> usize {
+        let start = self.line_start(line);
+        let rest = &self.text[start..];
+        rest.char_indices()
+            .nth(col)
+            .map_or(self.text.len(), |(i, _)| start + i)
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// All the files of one run, addressed by [`FileId`].
+#[derive(Debug, Default, Clone)]
+pub struct Sources {
+    files: Vec<SourceFile>,
+}
+
+impl Sources {
+    pub fn new() -> Sources {
+        Sources::default()
+    }
+
+    pub fn add(&mut self, file: SourceFile) -> FileId {
+        self.files.push(file);
+        self.files.len() - 1
+    }
+
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id]
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
+        self.files.iter().enumerate()
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let f = SourceFile::new("a.yaml", "a.yaml", "fr: Entité\nid: x\n".into());
+        let off = f.text.find("x").unwrap();
+        assert_eq!(f.line_col(off), LineCol { line: 2, col: 5 });
+        let after = f.text.find('\n').unwrap();
+        assert_eq!(f.line_col(after), LineCol { line: 1, col: 11 });
+        assert_eq!(f.offset(1, 10), after);
+        assert_eq!(f.offset(2, 4), off);
+    }
+
+    #[test]
+    fn offsets_past_the_end_are_clamped() {
+        let f = SourceFile::new("a.yaml", "a.yaml", "ab".into());
+        assert_eq!(f.offset(5, 0), 2);
+        assert_eq!(f.line_col(99), LineCol { line: 1, col: 3 });
+        assert_eq!(f.line_text(1), "ab");
+    }
+}

@@ -1,0 +1,311 @@
+//! The records repository on disk: where its root is, which files it holds, and reading them.
+//!
+//! The layout is fixed (DESIGN section 2), so listing it never walks an arbitrary tree:
+//! `records/*.yaml` and `records/members/*.yaml`, nothing deeper. A folder or file anywhere else
+//! under `records/` is listed with no kind, and the check reports it (S002). Because no folder is
+//! ever descended into beyond `records/members/`, a symlink loop cannot make the listing spin; a
+//! symlinked file that cannot be followed is a tool error naming the path.
+//!
+//! Reading a file enforces the byte-level policy: files over [`MAX_FILE_BYTES`] are not read, a
+//! leading byte-order mark is dropped, and bytes that are not UTF-8 are a Y001 finding at the
+//! first bad byte.
+
+use crate::diag::{Diagnostic, Label};
+use crate::rules;
+use crate::source::{FileId, SourceFile, Sources, Span};
+use crate::yaml;
+use std::fmt;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// The largest record file roster reads: far above any real record file, low enough that a
+/// stray 1 GB file is refused before it is read into memory.
+pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// The tool failing, as opposed to a finding in the data: exit code 2.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error(pub String);
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl Error {
+    pub fn io(what: &str, path: &Path, error: &std::io::Error) -> Error {
+        Error(format!("cannot {what} `{}`: {error}", path.display()))
+    }
+}
+
+/// The kinds of record file, each with its schema `schemas/<kind>.schema.json`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Group,
+    Member,
+    Chairs,
+    WorkingGroups,
+    Documents,
+    Sources,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 6] = [
+        Kind::Group,
+        Kind::Member,
+        Kind::Chairs,
+        Kind::WorkingGroups,
+        Kind::Documents,
+        Kind::Sources,
+    ];
+
+    /// The kind's name, as in its schema's file name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Group => "group",
+            Kind::Member => "member",
+            Kind::Chairs => "chairs",
+            Kind::WorkingGroups => "working-groups",
+            Kind::Documents => "documents",
+            Kind::Sources => "sources",
+        }
+    }
+
+    pub fn schema_file(self) -> String {
+        format!("{}.schema.json", self.name())
+    }
+
+    /// The kind of a path relative to `records/`, with `/` separators.
+    pub fn of(relative: &str) -> Option<Kind> {
+        match relative {
+            "group.yaml" => Some(Kind::Group),
+            "chairs.yaml" => Some(Kind::Chairs),
+            "working-groups.yaml" => Some(Kind::WorkingGroups),
+            "documents.yaml" => Some(Kind::Documents),
+            "sources.yaml" => Some(Kind::Sources),
+            _ => relative
+                .strip_prefix("members/")
+                .filter(|name| name.ends_with(".yaml") && !name.contains('/') && name.len() > 5)
+                .map(|_| Kind::Member),
+        }
+    }
+}
+
+/// The folder that holds `records/`.
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    pub root: PathBuf,
+    /// Where the schemas are: `<root>/schemas` unless set otherwise (the rule fixtures borrow
+    /// the shipped schemas this way).
+    pub schemas: PathBuf,
+}
+
+/// One entry under `records/`: a file of a known kind, or anything else (`kind: None`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordPath {
+    /// As shown to the user: `records/members/iom.yaml`.
+    pub name: String,
+    pub path: PathBuf,
+    pub kind: Option<Kind>,
+    pub is_dir: bool,
+}
+
+impl Workspace {
+    /// The nearest folder at or above `start` that has a `roster.toml` or a `records/` folder.
+    pub fn discover(start: &Path) -> Result<Workspace, Error> {
+        let start = start
+            .canonicalize()
+            .map_err(|e| Error::io("open folder", start, &e))?;
+        start
+            .ancestors()
+            .find(|dir| dir.join("roster.toml").is_file() || dir.join("records").is_dir())
+            .map(Workspace::new)
+            .ok_or_else(|| {
+                Error(format!(
+                    "no records repository found at or above `{}`: expected a `records/` folder or a `roster.toml` (use --root to name one)",
+                    start.display()
+                ))
+            })
+    }
+
+    /// A workspace rooted exactly at `root`, which must have a `records/` folder.
+    pub fn at(root: &Path) -> Result<Workspace, Error> {
+        if !root.join("records").is_dir() {
+            return Err(Error(format!(
+                "`{}` has no `records/` folder",
+                root.display()
+            )));
+        }
+        Ok(Workspace::new(root))
+    }
+
+    fn new(root: &Path) -> Workspace {
+        Workspace {
+            root: root.to_path_buf(),
+            schemas: root.join("schemas"),
+        }
+    }
+
+    /// The same workspace, reading its schemas from `dir`.
+    pub fn with_schemas(self, dir: &Path) -> Workspace {
+        Workspace {
+            schemas: dir.to_path_buf(),
+            ..self
+        }
+    }
+
+    pub fn records_dir(&self) -> PathBuf {
+        self.root.join("records")
+    }
+
+    /// Everything under `records/`, sorted by name. Hidden entries (`.gitkeep`) are skipped.
+    pub fn list(&self) -> Result<Vec<RecordPath>, Error> {
+        let mut out = Vec::new();
+        for (name, path) in sorted_entries(&self.records_dir())? {
+            let is_dir = is_folder(&path)?;
+            if is_dir && name == "members" {
+                for (member, path) in sorted_entries(&path)? {
+                    let is_dir = is_folder(&path)?;
+                    let relative = format!("members/{member}");
+                    let kind = if is_dir { None } else { Kind::of(&relative) };
+                    out.push(record_path(&relative, path, kind, is_dir));
+                }
+            } else {
+                let kind = if is_dir { None } else { Kind::of(&name) };
+                out.push(record_path(&name, path, kind, is_dir));
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn record_path(relative: &str, path: PathBuf, kind: Option<Kind>, is_dir: bool) -> RecordPath {
+    let slash = if is_dir { "/" } else { "" };
+    RecordPath {
+        name: format!("records/{relative}{slash}"),
+        path,
+        kind,
+        is_dir,
+    }
+}
+
+fn sorted_entries(dir: &Path) -> Result<Vec<(String, PathBuf)>, Error> {
+    let reader = fs::read_dir(dir).map_err(|e| Error::io("list folder", dir, &e))?;
+    let mut entries = Vec::new();
+    for entry in reader {
+        let entry = entry.map_err(|e| Error::io("list folder", dir, &e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.starts_with('.') {
+            entries.push((name, entry.path()));
+        }
+    }
+    entries.sort();
+    Ok(entries)
+}
+
+/// Whether `path` is a folder, following a symlink; a symlink that cannot be followed (a loop,
+/// a dangling link) is an error naming it.
+fn is_folder(path: &Path) -> Result<bool, Error> {
+    fs::metadata(path)
+        .map(|m| m.is_dir())
+        .map_err(|e| Error::io("read", path, &e))
+}
+
+/// Reads a record file into `sources` and returns its id, with a Y001 finding when its bytes
+/// cannot be read as text (too large, not UTF-8). `Err` only when the file cannot be opened.
+pub fn read_into(
+    sources: &mut Sources,
+    name: &str,
+    path: &Path,
+) -> Result<(FileId, Option<Diagnostic>), Error> {
+    let file = fs::File::open(path).map_err(|e| Error::io("read", path, &e))?;
+    let size = file
+        .metadata()
+        .map_err(|e| Error::io("read", path, &e))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        let id = sources.add(SourceFile::new(name, path, String::new()));
+        let d = Diagnostic::new(
+            &rules::Y001,
+            format!(
+                "the file is {} MiB, over the {} MiB that roster reads",
+                size / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            Label::new(id, Span::at(0), "not read"),
+        )
+        .with_help("split the records into smaller files, or remove the file from `records/`");
+        return Ok((id, Some(d)));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io("read", path, &e))?;
+    Ok(from_bytes(sources, name, path, bytes))
+}
+
+/// Turns bytes into a source file: drops a byte-order mark and reports the first byte that is
+/// not UTF-8 (keeping the text before it, and the rest decoded lossily, so it can be shown).
+pub fn from_bytes(
+    sources: &mut Sources,
+    name: &str,
+    path: &Path,
+    mut bytes: Vec<u8>,
+) -> (FileId, Option<Diagnostic>) {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => (sources.add(SourceFile::new(name, path, text)), None),
+        Err(error) => {
+            let valid_up_to = error.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+            let id = sources.add(SourceFile::new(name, path, text));
+            let d = yaml::invalid_utf8(id, valid_up_to);
+            (id, Some(d))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_follow_the_layout() {
+        assert_eq!(Kind::of("group.yaml"), Some(Kind::Group));
+        assert_eq!(Kind::of("members/iom.yaml"), Some(Kind::Member));
+        assert_eq!(Kind::of("members/iom.yml"), None);
+        assert_eq!(Kind::of("members/.yaml"), None);
+        assert_eq!(Kind::of("members/a/b.yaml"), None);
+        assert_eq!(Kind::of("chairs.yml"), None);
+        assert_eq!(Kind::of("notes.txt"), None);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_dropped_and_bad_bytes_are_located() {
+        let mut sources = Sources::new();
+        let (id, d) = from_bytes(
+            &mut sources,
+            "a",
+            Path::new("a"),
+            b"\xEF\xBB\xBFid: x\n".to_vec(),
+        );
+        assert!(d.is_none());
+        assert_eq!(sources.get(id).text, "id: x\n");
+
+        let (id, d) = from_bytes(
+            &mut sources,
+            "b",
+            Path::new("b"),
+            b"id: x\nfr: \xE9t\xE9\n".to_vec(),
+        );
+        let d = d.unwrap();
+        assert_eq!(d.code, "Y001");
+        let at = sources.get(id).line_col(d.primary.span.start as usize);
+        assert_eq!((at.line, at.col), (2, 5));
+    }
+}

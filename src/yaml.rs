@@ -1,0 +1,754 @@
+//! The YAML loader: text in, a JSON value and a span for every node out.
+//!
+//! Record files are data, so the loader reads a strict subset of YAML and reports everything
+//! else as a finding rather than guessing:
+//!
+//! - YAML 1.2 core-schema scalars: `no`, `NO`, `on` stay strings, `2010-07-01` stays a string,
+//!   `2010` is an integer, `014` is the decimal integer 14. Plain values that a YAML 1.1 reader
+//!   would read differently get a Y003 warning.
+//! - A mapping that repeats a key is a Y002 error showing both places; the first value is kept.
+//! - Anchors, aliases, merge keys, tags, keys that are not scalars, several documents, and the
+//!   scalars JSON cannot hold (`.inf`, `.nan`, integers beyond 64 bits) are Y004 errors. Aliases
+//!   are never expanded, so an alias bomb costs nothing.
+//! - Syntax errors, tab indentation, an empty file and nesting deeper than [`MAX_DEPTH`] are
+//!   Y001 errors.
+//!
+//! The loader walks the parser's events with an explicit stack (no recursion), so no input can
+//! overflow the call stack, and it builds the [`serde_json::Value`] for schema validation and the
+//! [`Node`] tree of spans in the same pass. Positions from the parser are in characters; they are
+//! converted to byte offsets through [`SourceFile::offset`].
+
+use crate::diag::{Diagnostic, Label};
+use crate::rules;
+use crate::source::{FileId, SourceFile, Span};
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle};
+use serde_json::{Map, Number, Value};
+
+/// How deeply mappings and sequences may nest in a record file. The records need five levels;
+/// the cap keeps hostile input (100,000 nested `- `) cheap.
+pub const MAX_DEPTH: usize = 64;
+
+/// Where each node of a document is, mirroring the JSON value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub span: Span,
+    pub kind: NodeKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum NodeKind {
+    Scalar,
+    Sequence(Vec<Node>),
+    Mapping(Vec<Entry>),
+}
+
+/// One `key: value` pair of a mapping, in file order. A repeated key keeps only its first entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub key: String,
+    pub key_span: Span,
+    pub value: Node,
+}
+
+impl Node {
+    /// The entry for `key`, if this node is a mapping that has it.
+    pub fn entry(&self, key: &str) -> Option<&Entry> {
+        match &self.kind {
+            NodeKind::Mapping(entries) => entries.iter().find(|e| e.key == key),
+            _ => None,
+        }
+    }
+
+    /// The child at `segment`: a key of a mapping or an index of a sequence.
+    pub fn child(&self, segment: &str) -> Option<&Node> {
+        match &self.kind {
+            NodeKind::Mapping(_) => self.entry(segment).map(|e| &e.value),
+            NodeKind::Sequence(items) => segment.parse::<usize>().ok().and_then(|i| items.get(i)),
+            NodeKind::Scalar => None,
+        }
+    }
+
+    /// Where a finding about this node as a whole should point: a scalar itself, or the first
+    /// key of a mapping, or the first item of a sequence, so that a label stays on one line.
+    pub fn head(&self) -> Span {
+        match &self.kind {
+            NodeKind::Mapping(entries) => entries.first().map_or(self.span, |e| e.key_span),
+            NodeKind::Sequence(items) => items.first().map_or(self.span, Node::head),
+            NodeKind::Scalar => self.span,
+        }
+    }
+}
+
+/// A loaded file: the value (when the file could be read as a document) and the findings.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub document: Option<Document>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub value: Value,
+    pub root: Node,
+}
+
+impl Loaded {
+    /// True when the file broke a rule of the data-file policy that makes its value
+    /// untrustworthy (Y001, Y004); such a file is not checked any further.
+    pub fn is_unreadable(&self) -> bool {
+        self.document.is_none()
+            || self
+                .diagnostics
+                .iter()
+                .any(|d| d.code == rules::Y001.code || d.code == rules::Y004.code)
+    }
+}
+
+/// Reads `source` (registered as `file`) under the data-file policy described above.
+pub fn load(file: FileId, source: &SourceFile) -> Loaded {
+    Loader {
+        file,
+        source,
+        diagnostics: Vec::new(),
+        stack: Vec::new(),
+    }
+    .run()
+}
+
+/// Reports the first byte that is not UTF-8 as a Y001 finding. `valid_up_to` is the length of
+/// the valid prefix, as [`std::str::Utf8Error::valid_up_to`] gives it.
+pub fn invalid_utf8(file: FileId, valid_up_to: usize) -> Diagnostic {
+    Diagnostic::new(
+        &rules::Y001,
+        "the file is not valid UTF-8",
+        Label::new(
+            file,
+            Span::new(valid_up_to, valid_up_to + 1),
+            "invalid byte",
+        ),
+    )
+    .with_help("save the file as UTF-8")
+}
+
+enum Frame {
+    Sequence {
+        start: usize,
+        values: Vec<Value>,
+        nodes: Vec<Node>,
+    },
+    Mapping {
+        start: usize,
+        map: Map<String, Value>,
+        entries: Vec<Entry>,
+        /// The key read and waiting for its value; `None` between entries.
+        key: Option<(String, Span)>,
+        /// A repeated key's value is read and then dropped.
+        skip_value: bool,
+    },
+}
+
+struct Loader<'a> {
+    file: FileId,
+    source: &'a SourceFile,
+    diagnostics: Vec<Diagnostic>,
+    stack: Vec<Frame>,
+}
+
+/// Why reading stopped early.
+struct Stop;
+
+impl Loader<'_> {
+    fn run(mut self) -> Loaded {
+        let document = self.events().ok().flatten();
+        if document.is_none() && self.diagnostics.is_empty() {
+            self.diagnostics.push(
+                Diagnostic::new(
+                    &rules::Y001,
+                    "the file holds no YAML document",
+                    self.label(Span::at(0), "empty file"),
+                )
+                .with_help("write the record, or delete the file"),
+            );
+        }
+        Loaded {
+            document,
+            diagnostics: self.diagnostics,
+        }
+    }
+
+    fn offset(&self, mark: Marker) -> usize {
+        self.source.offset(mark.line(), mark.col())
+    }
+
+    fn span(&self, span: saphyr_parser::Span) -> Span {
+        Span::new(self.offset(span.start), self.offset(span.end))
+    }
+
+    fn label(&self, span: Span, message: &str) -> Label {
+        Label::new(self.file, span, message)
+    }
+
+    fn report(&mut self, rule: &'static rules::Rule, message: String, span: Span, label: &str) {
+        let d = Diagnostic::new(rule, message, self.label(span, label));
+        self.diagnostics.push(d);
+    }
+
+    fn unsupported(&mut self, span: Span, message: &str, label: &str, help: &str) {
+        let d = Diagnostic::new(&rules::Y004, message, self.label(span, label)).with_help(help);
+        self.diagnostics.push(d);
+    }
+
+    /// Walks the parser's events; returns the document, `None` for an empty stream, or
+    /// `Err(Stop)` after a finding that ends reading.
+    fn events(&mut self) -> Result<Option<Document>, Stop> {
+        let mut parser = Parser::new_from_str(&self.source.text);
+        let mut document: Option<Document> = None;
+        while let Some(event) = parser.next_event() {
+            let (event, raw_span) = match event {
+                Ok(ok) => ok,
+                Err(error) => {
+                    self.syntax_error(error.marker(), error.info());
+                    return Err(Stop);
+                }
+            };
+            let span = self.span(raw_span);
+            match event {
+                Event::StreamStart | Event::DocumentEnd | Event::Nothing => {}
+                Event::StreamEnd => break,
+                Event::DocumentStart(_) => {
+                    if document.is_some() {
+                        self.unsupported(
+                            span,
+                            "the file holds a second YAML document",
+                            "second document starts here",
+                            "put each record in one document: remove the `---` and what follows, or move it to its own file",
+                        );
+                        return Err(Stop);
+                    }
+                }
+                Event::Alias(_) => {
+                    self.unsupported(
+                        span,
+                        "aliases are not supported in record files",
+                        "alias",
+                        "write the value out in full where it is used",
+                    );
+                    self.complete(
+                        Value::Null,
+                        Node {
+                            span,
+                            kind: NodeKind::Scalar,
+                        },
+                        &mut document,
+                    )?;
+                }
+                Event::Scalar(text, style, anchor, tag) => {
+                    self.check_anchor_and_tag(anchor, tag.is_some(), span);
+                    let value = self.scalar(&text, style, span);
+                    if let Some(Frame::Mapping {
+                        key: key @ None, ..
+                    }) = self.stack.last_mut()
+                    {
+                        // Keys are text whatever they look like: `2010:` is the key "2010".
+                        *key = Some((text.into_owned(), span));
+                        self.check_key();
+                        continue;
+                    }
+                    self.complete(
+                        value,
+                        Node {
+                            span,
+                            kind: NodeKind::Scalar,
+                        },
+                        &mut document,
+                    )?;
+                }
+                Event::SequenceStart(anchor, ref tag) | Event::MappingStart(anchor, ref tag) => {
+                    let is_mapping = matches!(event, Event::MappingStart(..));
+                    self.check_anchor_and_tag(anchor, tag.is_some(), span);
+                    if let Some(Frame::Mapping { key: None, .. }) = self.stack.last() {
+                        self.unsupported(
+                            span,
+                            "a key that is a list or a mapping",
+                            "complex key",
+                            "use plain text for keys",
+                        );
+                        return Err(Stop);
+                    }
+                    if self.stack.len() >= MAX_DEPTH {
+                        self.report(
+                            &rules::Y001,
+                            format!("nesting deeper than {MAX_DEPTH} levels"),
+                            span,
+                            "too deep",
+                        );
+                        return Err(Stop);
+                    }
+                    let start = span.start as usize;
+                    self.stack.push(if is_mapping {
+                        Frame::Mapping {
+                            start,
+                            map: Map::new(),
+                            entries: Vec::new(),
+                            key: None,
+                            skip_value: false,
+                        }
+                    } else {
+                        Frame::Sequence {
+                            start,
+                            values: Vec::new(),
+                            nodes: Vec::new(),
+                        }
+                    });
+                }
+                Event::SequenceEnd | Event::MappingEnd => {
+                    let (value, node) = match self.stack.pop() {
+                        Some(Frame::Sequence {
+                            start,
+                            values,
+                            nodes,
+                        }) => {
+                            let end = container_end(span, nodes.last().map(|n| n.span));
+                            (
+                                Value::Array(values),
+                                Node {
+                                    span: Span::new(start, end),
+                                    kind: NodeKind::Sequence(nodes),
+                                },
+                            )
+                        }
+                        Some(Frame::Mapping {
+                            start,
+                            map,
+                            entries,
+                            ..
+                        }) => {
+                            let end = container_end(span, entries.last().map(|e| e.value.span));
+                            (
+                                Value::Object(map),
+                                Node {
+                                    span: Span::new(start, end),
+                                    kind: NodeKind::Mapping(entries),
+                                },
+                            )
+                        }
+                        // The parser balances its events; an unbalanced end is ignored.
+                        None => continue,
+                    };
+                    self.complete(value, node, &mut document)?;
+                }
+            }
+        }
+        Ok(document)
+    }
+
+    /// Hands a finished node to the container being read, or makes it the document.
+    fn complete(
+        &mut self,
+        value: Value,
+        node: Node,
+        document: &mut Option<Document>,
+    ) -> Result<(), Stop> {
+        let Some(frame) = self.stack.last_mut() else {
+            *document = Some(Document { value, root: node });
+            return Ok(());
+        };
+        match frame {
+            Frame::Sequence { values, nodes, .. } => {
+                values.push(value);
+                nodes.push(node);
+            }
+            Frame::Mapping {
+                map,
+                entries,
+                key,
+                skip_value,
+                ..
+            } => match key.take() {
+                Some((key, key_span)) => {
+                    if std::mem::take(skip_value) {
+                        return Ok(());
+                    }
+                    map.insert(key.clone(), value);
+                    entries.push(Entry {
+                        key,
+                        key_span,
+                        value: node,
+                    });
+                }
+                None => {
+                    // Containers in key position stop reading earlier, and scalar keys are
+                    // taken in `events`, so a finished node here is always a value.
+                    *key = Some((value.to_string(), node.span));
+                }
+            },
+        }
+        Ok(())
+    }
+
+    /// Checks the key just read against the keys before it in the same mapping.
+    fn check_key(&mut self) {
+        let Some(Frame::Mapping {
+            entries,
+            key: Some((text, span)),
+            skip_value,
+            ..
+        }) = self.stack.last_mut()
+        else {
+            return;
+        };
+        let (text, span) = (text.clone(), *span);
+        if let Some(first) = entries.iter().find(|e| e.key == text) {
+            *skip_value = true;
+            let d = Diagnostic::new(
+                &rules::Y002,
+                format!("duplicate key `{text}`"),
+                Label::new(self.file, span, "repeated here"),
+            )
+            .with_secondary(Label::new(self.file, first.key_span, "first given here"))
+            .with_help("keep one of the two entries; most YAML readers silently keep the last");
+            self.diagnostics.push(d);
+        }
+        if text == "<<" && self.source.text[span.range()].starts_with('<') {
+            self.unsupported(
+                span,
+                "merge keys are not supported in record files",
+                "merge key",
+                "write the merged keys out in full",
+            );
+        }
+    }
+
+    fn check_anchor_and_tag(&mut self, anchor: usize, tagged: bool, span: Span) {
+        // A container's span runs to its end; the anchor or tag is on its first line.
+        let line_end = self.source.text[span.range()]
+            .find('\n')
+            .map_or(span.end as usize, |i| span.start as usize + i);
+        let span = Span::new(span.start as usize, line_end);
+        if anchor != 0 {
+            self.unsupported(
+                span,
+                "anchors are not supported in record files",
+                "anchor",
+                "remove the `&anchor`; write values out in full where they are used",
+            );
+        }
+        if tagged {
+            self.unsupported(
+                span,
+                "tags are not supported in record files",
+                "tag",
+                "remove the tag: the schema says what type each value has",
+            );
+        }
+    }
+
+    /// Resolves a scalar by the YAML 1.2 core schema and warns on YAML 1.1 look-alikes.
+    fn scalar(&mut self, text: &str, style: ScalarStyle, span: Span) -> Value {
+        if style != ScalarStyle::Plain {
+            return Value::String(text.to_string());
+        }
+        if let Some(reading) = yaml11_reading(text) {
+            let d = Diagnostic::new(
+                &rules::Y003,
+                format!("`{text}` is read as the string `{text}` here, but as {reading} by YAML 1.1 readers"),
+                self.label(span, "ambiguous value"),
+            )
+            .with_help(format!("quote it (`'{text}'`) so that every reader agrees"));
+            self.diagnostics.push(d);
+        }
+        match resolve_core(text) {
+            Ok(value) => value,
+            Err(problem) => {
+                self.unsupported(
+                    span,
+                    &format!("`{text}` {problem}"),
+                    "no JSON equivalent",
+                    "quote it if text was meant",
+                );
+                Value::Null
+            }
+        }
+    }
+
+    fn syntax_error(&mut self, mark: &Marker, info: &str) {
+        let offset = self.offset(*mark);
+        let line = self.source.line_text(mark.line());
+        let leading = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
+        let d = if leading.contains('\t') {
+            let at = self.source.line_start(mark.line()) + leading.find('\t').unwrap_or(0);
+            Diagnostic::new(
+                &rules::Y001,
+                "a tab character indents this line",
+                self.label(Span::new(at, at + 1), "tab"),
+            )
+            .with_help("YAML indentation is made of spaces: replace the tab with spaces")
+        } else {
+            Diagnostic::new(
+                &rules::Y001,
+                format!("invalid YAML: {info}"),
+                self.label(Span::new(offset, offset), "here"),
+            )
+            .with_help("check the quoting, brackets and indentation around this place")
+        };
+        self.diagnostics.push(d);
+    }
+}
+
+/// Where a container ends: after its closing bracket for flow style, after its last child for
+/// block style (whose end event sits at the start of the next line).
+fn container_end(end_event: Span, last_child: Option<Span>) -> usize {
+    if end_event.end > end_event.start {
+        end_event.end as usize
+    } else {
+        last_child.map_or(end_event.start, |s| s.end) as usize
+    }
+}
+
+/// The YAML 1.2 core schema for plain scalars. `Err` names a scalar that JSON cannot hold.
+fn resolve_core(text: &str) -> Result<Value, &'static str> {
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => return Ok(Value::Null),
+        "true" | "True" | "TRUE" => return Ok(Value::Bool(true)),
+        "false" | "False" | "FALSE" => return Ok(Value::Bool(false)),
+        _ => {}
+    }
+    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
+    if !unsigned.is_empty() && unsigned.bytes().all(|b| b.is_ascii_digit()) {
+        if let Ok(i) = text.parse::<i64>() {
+            return Ok(Value::from(i));
+        }
+        if let Ok(u) = text.trim_start_matches('+').parse::<u64>() {
+            return Ok(Value::from(u));
+        }
+        return Err("is an integer too large for 64 bits");
+    }
+    if text.len() > 2 && text.is_char_boundary(2) {
+        let (prefix, digits) = text.split_at(2);
+        let radix = match prefix {
+            "0o" => 8,
+            "0x" => 16,
+            _ => 0,
+        };
+        if radix != 0 && !digits.is_empty() && digits.chars().all(|c| c.is_digit(radix)) {
+            return u64::from_str_radix(digits, radix)
+                .map(Value::from)
+                .map_err(|_| "is an integer too large for 64 bits");
+        }
+    }
+    if matches!(unsigned, ".inf" | ".Inf" | ".INF") || matches!(text, ".nan" | ".NaN" | ".NAN") {
+        return Err("is not a finite number, which JSON cannot hold");
+    }
+    if is_core_float(unsigned) {
+        if let Some(n) = text.parse::<f64>().ok().and_then(Number::from_f64) {
+            return Ok(Value::Number(n));
+        }
+        return Err("is not a finite number, which JSON cannot hold");
+    }
+    Ok(Value::String(text.to_string()))
+}
+
+/// `(\.[0-9]+ | [0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`, the core schema's float without sign.
+fn is_core_float(s: &str) -> bool {
+    let (mantissa, exponent) = match s.find(['e', 'E']) {
+        Some(i) => (&s[..i], Some(&s[i + 1..])),
+        None => (s, None),
+    };
+    let (int, frac) = match mantissa.find('.') {
+        Some(i) => (&mantissa[..i], Some(&mantissa[i + 1..])),
+        None => (mantissa, None),
+    };
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok = match frac {
+        None => !int.is_empty() && digits(int),
+        Some(frac) => digits(int) && digits(frac) && !(int.is_empty() && frac.is_empty()),
+    };
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    mantissa_ok && exponent_ok
+}
+
+/// What a YAML 1.1 reader makes of a plain scalar that YAML 1.2 reads differently, if anything.
+/// Dates such as `2010-07-01` are left out on purpose: they are YAML 1.1 timestamps, but record
+/// dates are meant as dates, and roster's schemas and exports keep them as text.
+fn yaml11_reading(text: &str) -> Option<&'static str> {
+    match text {
+        "y" | "Y" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" => {
+            return Some("the boolean `true`")
+        }
+        "n" | "N" | "no" | "No" | "NO" | "off" | "Off" | "OFF" => {
+            return Some("the boolean `false`")
+        }
+        _ => {}
+    }
+    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let bytes = unsigned.as_bytes();
+    if bytes.len() > 1 && bytes[0] == b'0' && bytes.iter().all(u8::is_ascii_digit) {
+        return Some("an octal number");
+    }
+    if let Some(bin) = unsigned.strip_prefix("0b") {
+        if !bin.is_empty() && bin.bytes().all(|b| b == b'0' || b == b'1' || b == b'_') {
+            return Some("a binary number");
+        }
+    }
+    let numeric_with_underscores = unsigned.contains('_')
+        && unsigned
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_digit() || b == b'.')
+        && unsigned
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'_' || b == b'.');
+    if numeric_with_underscores {
+        return Some("a number with the underscores dropped");
+    }
+    let mut parts = unsigned.split(':');
+    let sexagesimal = unsigned.contains(':')
+        && parts.next().is_some_and(|h| {
+            !h.is_empty()
+                && !h.starts_with('0')
+                && h.bytes().all(|b| b.is_ascii_digit() || b == b'_')
+        })
+        && parts.all(|p| {
+            (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()) && p < "60"
+        });
+    if sexagesimal {
+        return Some("a base-60 number");
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn load_text(text: &str) -> (Loaded, SourceFile) {
+        let file = SourceFile::new("t.yaml", "t.yaml", text.to_string());
+        (load(0, &file), file)
+    }
+
+    fn codes(loaded: &Loaded) -> Vec<&'static str> {
+        loaded.diagnostics.iter().map(|d| d.code).collect()
+    }
+
+    fn at(file: &SourceFile, d: &Diagnostic) -> (usize, usize) {
+        let lc = file.line_col(d.primary.span.start as usize);
+        (lc.line, lc.col)
+    }
+
+    #[test]
+    fn scalars_follow_yaml_1_2() {
+        let (loaded, _) = load_text(
+            "a: no\nb: NO\nc: 2010-07-01\nd: 2010\ne: 014\nf: 1.5\ng: ~\nh: true\ni: 'yes'\nj: 0x1F\nk: 1_000\nl: -7\n",
+        );
+        let value = loaded.document.as_ref().unwrap().value.clone();
+        assert_eq!(
+            value,
+            json!({"a": "no", "b": "NO", "c": "2010-07-01", "d": 2010, "e": 14, "f": 1.5,
+                   "g": null, "h": true, "i": "yes", "j": 31, "k": "1_000", "l": -7})
+        );
+        assert_eq!(codes(&loaded), ["Y003", "Y003", "Y003", "Y003"]);
+    }
+
+    #[test]
+    fn duplicate_keys_point_at_both_places() {
+        let (loaded, file) = load_text("id: iom\nname: x\nid: ilo\n");
+        assert_eq!(codes(&loaded), ["Y002"]);
+        let d = &loaded.diagnostics[0];
+        assert_eq!(at(&file, d), (3, 1));
+        assert_eq!(file.line_col(d.secondary[0].span.start as usize).line, 1);
+        assert_eq!(
+            loaded.document.unwrap().value,
+            json!({"id": "iom", "name": "x"})
+        );
+    }
+
+    #[test]
+    fn aliases_anchors_tags_and_merge_keys_are_rejected() {
+        let (loaded, _) = load_text("a: &x 1\nb: *x\nc: !!str 3\nd:\n  <<: {e: 1}\n");
+        assert_eq!(codes(&loaded), ["Y004", "Y004", "Y004", "Y004"]);
+        assert!(loaded.is_unreadable());
+    }
+
+    #[test]
+    fn a_second_document_is_rejected_where_it_starts() {
+        let (loaded, file) = load_text("a: 1\n---\nb: 2\n");
+        assert_eq!(codes(&loaded), ["Y004"]);
+        assert_eq!(at(&file, &loaded.diagnostics[0]), (2, 1));
+    }
+
+    #[test]
+    fn tab_indentation_points_at_the_tab() {
+        let (loaded, file) = load_text("a: 1\nb:\n\tc: 2\n");
+        assert_eq!(codes(&loaded), ["Y001"]);
+        assert_eq!(at(&file, &loaded.diagnostics[0]), (3, 1));
+        assert!(loaded.diagnostics[0].message.contains("tab"));
+    }
+
+    #[test]
+    fn empty_and_comment_only_files_are_findings() {
+        for text in ["", "# nothing\n", "   \n"] {
+            let (loaded, _) = load_text(text);
+            assert_eq!(codes(&loaded), ["Y001"], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_capped_without_recursion() {
+        let text = "- ".repeat(100_000) + "x\n";
+        let (loaded, _) = load_text(&text);
+        assert_eq!(codes(&loaded), ["Y001"]);
+        let text = "[".repeat(100_000);
+        let (loaded, _) = load_text(&text);
+        assert_eq!(codes(&loaded), ["Y001"]);
+    }
+
+    #[test]
+    fn alias_bombs_are_not_expanded() {
+        let mut text = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for (i, c) in ('b'..='j').enumerate() {
+            let prev = (b'a' + i as u8) as char;
+            text.push_str(&format!("{c}: &{c} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+        }
+        let (loaded, _) = load_text(&text);
+        assert!(loaded.diagnostics.iter().all(|d| d.code == "Y004"));
+        assert!(loaded.diagnostics.len() > 9);
+    }
+
+    #[test]
+    fn numbers_json_cannot_hold_are_rejected() {
+        for text in [
+            "a: .inf",
+            "a: -.Inf",
+            "a: .nan",
+            "a: 123456789012345678901234567890",
+        ] {
+            let (loaded, _) = load_text(text);
+            assert_eq!(codes(&loaded), ["Y004"], "{text}");
+        }
+    }
+
+    #[test]
+    fn spans_cover_keys_and_values() {
+        let (loaded, file) = load_text("name:\n  fr: Entité\n  en: Entity\n");
+        let root = loaded.document.unwrap().root;
+        let fr = root.child("name").unwrap().child("fr").unwrap();
+        assert_eq!(&file.text[fr.span.range()], "Entité");
+        let en = root.child("name").unwrap().entry("en").unwrap();
+        assert_eq!(file.line_col(en.value.span.start as usize).col, 7);
+        assert_eq!(
+            &file.text[root.child("name").unwrap().span.range()],
+            "fr: Entité\n  en: Entity"
+        );
+    }
+
+    #[test]
+    fn syntax_errors_are_located() {
+        let (loaded, file) = load_text("a: [1, 2\nb: 3\n");
+        assert_eq!(codes(&loaded), ["Y001"]);
+        assert!(at(&file, &loaded.diagnostics[0]).0 >= 1);
+    }
+}

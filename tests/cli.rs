@@ -1,0 +1,402 @@
+//! The `roster` binary end to end: exit codes, planted errors in a copy of the shipped records,
+//! and hostile input. Every test works on its own temporary copy; the repository is never
+//! touched.
+
+use assert_cmd::Command;
+use std::fs;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A temporary copy of the shipped `records/` and `schemas/`.
+fn shipped_copy() -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&manifest_dir().join("records"), &dir.path().join("records"));
+    copy_dir(&manifest_dir().join("schemas"), &dir.path().join("schemas"));
+    dir
+}
+
+fn roster(root: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("roster").unwrap();
+    cmd.current_dir(root).env_remove("NO_COLOR");
+    cmd
+}
+
+/// Runs `roster check` in `root`; returns (exit code, stdout, stderr).
+fn check(root: &Path, extra: &[&str]) -> (i32, String, String) {
+    let output = roster(root).arg("check").args(extra).output().unwrap();
+    (
+        output
+            .status
+            .code()
+            .expect("exited normally, not by a signal"),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// 1-based number of the first line of `text` that starts with `prefix`.
+fn line_of(text: &str, prefix: &str) -> usize {
+    text.lines()
+        .position(|l| l.starts_with(prefix))
+        .unwrap_or_else(|| panic!("no line starts with {prefix:?}"))
+        + 1
+}
+
+const IOM: &str = "records/members/iom.yaml";
+
+/// Rewrites the IOM record in a fresh copy, checks it, and asserts one finding of `code` at
+/// `line:col` with exit 1.
+fn planted(edit: impl FnOnce(&str) -> Vec<u8>, code: &str, line: usize, col: usize) {
+    let dir = shipped_copy();
+    let path = dir.path().join(IOM);
+    let original = fs::read_to_string(&path).unwrap();
+    fs::write(&path, edit(&original)).unwrap();
+    let (status, stdout, stderr) = check(dir.path(), &["--color", "never"]);
+    assert_eq!(status, 1, "stdout:\n{stdout}\nstderr:\n{stderr}");
+    assert!(
+        stdout.contains(&format!("[{code}]")),
+        "{code} not reported:\n{stdout}"
+    );
+    let place = format!("--> {IOM}:{line}:{col}");
+    assert!(stdout.contains(&place), "expected {place}:\n{stdout}");
+    assert!(stderr.is_empty(), "{stderr}");
+}
+
+#[test]
+fn shipped_records_pass() {
+    let (status, stdout, stderr) = check(&manifest_dir(), &["--color", "never"]);
+    assert_eq!(status, 0, "{stdout}{stderr}");
+    assert!(!stdout.contains("error"), "{stdout}");
+}
+
+#[test]
+fn planted_bad_date_is_located() {
+    let text = fs::read_to_string(manifest_dir().join(IOM)).unwrap();
+    let line = line_of(&text, "joined:");
+    planted(
+        |t| {
+            t.replace("joined: 2003-04", "joined: 2003-02-30")
+                .into_bytes()
+        },
+        "S001",
+        line,
+        9,
+    );
+}
+
+#[test]
+fn planted_unknown_key_is_located() {
+    let text = fs::read_to_string(manifest_dir().join(IOM)).unwrap();
+    let line = line_of(&text, "joined:") + 1;
+    planted(
+        |t| {
+            t.replace("joined: 2003-04\n", "joined: 2003-04\nlangauge: en\n")
+                .into_bytes()
+        },
+        "S001",
+        line,
+        1,
+    );
+}
+
+#[test]
+fn planted_missing_required_key_points_at_the_mapping() {
+    let text = fs::read_to_string(manifest_dir().join(IOM)).unwrap();
+    let line = line_of(&text, "id:");
+    planted(
+        |t| t.replace("joined: 2003-04\n", "").into_bytes(),
+        "S001",
+        line,
+        1,
+    );
+}
+
+#[test]
+fn planted_wrong_type_is_located() {
+    let text = fs::read_to_string(manifest_dir().join(IOM)).unwrap();
+    let line = line_of(&text, "founded:");
+    planted(
+        |t| t.replace("founded: 1951", "founded: [1951]").into_bytes(),
+        "S001",
+        line,
+        10,
+    );
+}
+
+#[test]
+fn planted_duplicate_key_is_located() {
+    let text = fs::read_to_string(manifest_dir().join(IOM)).unwrap();
+    let line = line_of(&text, "joined:") + 1;
+    planted(
+        |t| {
+            t.replace("joined: 2003-04\n", "joined: 2003-04\njoined: 2003\n")
+                .into_bytes()
+        },
+        "Y002",
+        line,
+        1,
+    );
+}
+
+#[test]
+fn planted_alias_is_located() {
+    let text = fs::read_to_string(manifest_dir().join(IOM)).unwrap();
+    let line = line_of(&text, "joined:");
+    planted(
+        |t| {
+            t.replace("joined: 2003-04\n", "joined: &j 2003-04\nleft: *j\n")
+                .into_bytes()
+        },
+        "Y004",
+        line,
+        9,
+    );
+}
+
+#[test]
+fn planted_tab_indentation_is_located() {
+    let text = fs::read_to_string(manifest_dir().join(IOM)).unwrap();
+    let line = line_of(&text, "  en: IOM");
+    planted(
+        |t| t.replace("  en: IOM", "\ten: IOM").into_bytes(),
+        "Y001",
+        line,
+        1,
+    );
+}
+
+#[test]
+fn planted_invalid_utf8_is_located() {
+    let text = fs::read_to_string(manifest_dir().join(IOM)).unwrap();
+    let line = line_of(&text, "  en: IOM");
+    planted(
+        |t| {
+            let mut bytes = t.as_bytes().to_vec();
+            let at = t.find("  en: IOM").unwrap() + 6;
+            bytes[at] = 0xFF;
+            bytes
+        },
+        "Y001",
+        line,
+        7,
+    );
+}
+
+#[test]
+fn planted_second_document_is_located() {
+    let text = fs::read_to_string(manifest_dir().join(IOM)).unwrap();
+    let line = text.lines().count() + 1;
+    planted(
+        |t| format!("{t}---\nid: iom\n").into_bytes(),
+        "Y004",
+        line,
+        1,
+    );
+}
+
+#[test]
+fn every_format_runs_on_the_shipped_records() {
+    for format in ["human", "json", "github", "sarif", "junit", "markdown"] {
+        let (status, stdout, stderr) = check(&manifest_dir(), &["--format", format]);
+        assert_eq!(status, 0, "{format}: {stdout}{stderr}");
+        assert!(
+            !stdout.is_empty() || format == "github",
+            "{format} printed nothing"
+        );
+    }
+}
+
+#[test]
+fn paths_from_pre_commit_still_check_everything() {
+    let dir = shipped_copy();
+    let chairs = dir.path().join("records/chairs.yaml");
+    let text = fs::read_to_string(&chairs).unwrap();
+    fs::write(&chairs, text.replacen("start:", "strat:", 1)).unwrap();
+    let (status, stdout, _) = check(dir.path(), &["--color", "never", IOM]);
+    assert_eq!(status, 1);
+    assert!(stdout.contains("records/chairs.yaml"), "{stdout}");
+}
+
+#[test]
+fn the_root_is_found_from_a_subfolder() {
+    let (status, stdout, stderr) = check(&manifest_dir().join("records/members"), &[]);
+    assert_eq!(status, 0, "{stdout}{stderr}");
+}
+
+#[test]
+fn a_folder_without_records_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let (status, stdout, stderr) = check(dir.path(), &[]);
+    assert_eq!(status, 2);
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.starts_with("error: no records repository found"),
+        "{stderr}"
+    );
+
+    let (status, _, stderr) = check(dir.path(), &["--root", "does-not-exist"]);
+    assert_eq!(status, 2);
+    assert!(stderr.contains("has no `records/` folder"), "{stderr}");
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    let (status, _, stderr) = check(&manifest_dir(), &["--format", "xml"]);
+    assert_eq!(status, 2);
+    assert!(stderr.contains("invalid value"), "{stderr}");
+    let output = roster(&manifest_dir()).arg("frobnicate").output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn version_and_help_exit_0() {
+    let output = roster(&manifest_dir()).arg("--version").output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with("roster "));
+    let output = roster(&manifest_dir())
+        .args(["check", "--help"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("pre-commit"));
+}
+
+#[test]
+fn a_broken_schema_exits_2() {
+    let dir = shipped_copy();
+    fs::write(dir.path().join("schemas/member.schema.json"), "{ not json").unwrap();
+    let (status, _, stderr) = check(dir.path(), &[]);
+    assert_eq!(status, 2);
+    assert!(
+        stderr.contains("`schemas/member.schema.json` is not valid JSON"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_remote_ref_is_refused_not_fetched() {
+    let dir = shipped_copy();
+    fs::write(
+        dir.path().join("schemas/member.schema.json"),
+        r#"{"$schema": "https://json-schema.org/draft/2020-12/schema", "$ref": "https://example.com/member.json"}"#,
+    )
+    .unwrap();
+    let (status, _, stderr) = check(dir.path(), &[]);
+    assert_eq!(status, 2, "{stderr}");
+    assert!(
+        stderr.contains("https://example.com/member.json"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("never fetches a remote `$ref`"), "{stderr}");
+}
+
+#[test]
+fn a_schema_breaking_the_meta_schema_exits_2() {
+    let dir = shipped_copy();
+    fs::write(
+        dir.path().join("schemas/member.schema.json"),
+        r#"{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "mapping"}"#,
+    )
+    .unwrap();
+    let (status, _, stderr) = check(dir.path(), &[]);
+    assert_eq!(status, 2);
+    assert!(stderr.contains("meta-schema"), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_is_a_clear_error() {
+    let dir = shipped_copy();
+    let link = dir.path().join("records/members/loop.yaml");
+    std::os::unix::fs::symlink(&link, &link).unwrap();
+    let (status, _, stderr) = check(dir.path(), &[]);
+    assert_eq!(status, 2);
+    assert!(stderr.contains("records/members/loop.yaml"), "{stderr}");
+}
+
+#[test]
+fn a_huge_file_is_refused_without_reading_it() {
+    let dir = shipped_copy();
+    let file = fs::File::create(dir.path().join("records/members/huge.yaml")).unwrap();
+    file.set_len(1 << 30).unwrap(); // sparse: costs no disk
+    let (status, stdout, _) = check(dir.path(), &["--color", "never"]);
+    assert_eq!(status, 1);
+    assert!(
+        stdout.contains("the file is 1024 MiB, over the 512 MiB"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn color_follows_the_flag_and_no_color() {
+    let dir = shipped_copy();
+    let path = dir.path().join(IOM);
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, text.replace("joined: 2003-04", "joined: 2003-13")).unwrap();
+    let (_, always, _) = check(dir.path(), &["--color", "always"]);
+    assert!(always.contains('\u{1b}'), "{always}");
+    let (_, never, _) = check(dir.path(), &["--color", "never"]);
+    assert!(!never.contains('\u{1b}'));
+    let output = roster(dir.path())
+        .env("NO_COLOR", "1")
+        .arg("check")
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&output.stdout).contains('\u{1b}'));
+}
+
+#[test]
+fn quiet_prints_nothing_when_there_is_no_error() {
+    let (status, stdout, _) = check(&manifest_dir(), &["--quiet"]);
+    assert_eq!(status, 0);
+    assert_eq!(stdout, "");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let dir = shipped_copy();
+    // Enough findings to overflow a pipe buffer that nobody reads.
+    let mut many = String::new();
+    for i in 0..3000 {
+        many.push_str(&format!("k{i}: NO\n"));
+    }
+    fs::write(dir.path().join("records/members/iom.yaml"), many).unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("roster"))
+        .current_dir(dir.path())
+        .args(["check", "--color", "never"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
