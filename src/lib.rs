@@ -21,5 +21,6 @@ pub mod report;
 pub mod rules;
 pub mod schema;
 pub mod source;
+pub mod temporal;
 pub mod workspace;
 pub mod yaml;
