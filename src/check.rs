@@ -5,9 +5,11 @@
 //! caller names. The result is plain data: the CLI decides what to print and the exit code.
 
 use crate::diag::{self, Diagnostic, Label};
-use crate::rules;
+use crate::model::{Dataset, Input};
+use crate::rules::{self, Context};
 use crate::schema::Schemas;
 use crate::source::{Sources, Span};
+use crate::temporal::Day;
 use crate::workspace::{self, Error, Workspace};
 use crate::yaml;
 
@@ -27,11 +29,34 @@ impl Outcome {
     }
 }
 
+/// What a check may be told.
+#[derive(Debug, Default, Clone)]
+pub struct Options {
+    /// "Today" for the rules that need it (`--as-of`).
+    pub as_of: Option<Day>,
+    /// Severity overrides from `roster.toml` and the command line.
+    pub levels: crate::config::Levels,
+}
+
 /// Checks every record file of `workspace`.
-pub fn check(workspace: &Workspace) -> Result<Outcome, Error> {
+pub fn check(workspace: &Workspace, options: &Options) -> Result<Outcome, Error> {
+    let (mut outcome, data) = load(workspace)?;
+    outcome
+        .diagnostics
+        .extend(rules::run(&Context::new(&data, options.as_of)));
+    crate::config::apply_silences(&outcome.sources, &mut outcome.diagnostics);
+    options.levels.apply(&mut outcome.diagnostics);
+    diag::sort(&mut outcome.diagnostics);
+    Ok(outcome)
+}
+
+/// Reads every record file of `workspace` into the model, with the findings of reading them
+/// (Y- and S-rules) but before the R- and T-rules run.
+pub fn load(workspace: &Workspace) -> Result<(Outcome, Dataset), Error> {
     let schemas = Schemas::load(&workspace.schemas)?;
     let mut sources = Sources::new();
     let mut diagnostics = Vec::new();
+    let mut documents = Vec::new();
     for entry in workspace.list()? {
         let Some(kind) = entry.kind else {
             let id = sources.add(crate::source::SourceFile::new(
@@ -58,16 +83,28 @@ pub fn check(workspace: &Workspace) -> Result<Outcome, Error> {
             continue;
         }
         let loaded = yaml::load(id, sources.get(id));
-        if !loaded.is_unreadable() {
-            if let Some(document) = &loaded.document {
-                diagnostics.extend(schemas.validate(kind, id, document));
-            }
-        }
+        let readable = !loaded.is_unreadable();
         diagnostics.extend(loaded.diagnostics);
+        if let (true, Some(document)) = (readable, loaded.document) {
+            diagnostics.extend(schemas.validate(kind, id, &document));
+            documents.push((id, kind, entry.name, document));
+        }
     }
-    diag::sort(&mut diagnostics);
-    Ok(Outcome {
-        sources,
-        diagnostics,
-    })
+    let inputs: Vec<Input> = documents
+        .iter()
+        .map(|(file, kind, name, document)| Input {
+            file: *file,
+            kind: *kind,
+            name,
+            document,
+        })
+        .collect();
+    let data = Dataset::build(&inputs);
+    Ok((
+        Outcome {
+            sources,
+            diagnostics,
+        },
+        data,
+    ))
 }

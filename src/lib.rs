@@ -15,8 +15,11 @@
 //! ```
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod at;
 pub mod check;
+pub mod config;
 pub mod diag;
+pub mod model;
 pub mod report;
 pub mod rules;
 pub mod schema;

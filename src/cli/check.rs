@@ -1,8 +1,10 @@
 //! `roster check`: validate every record and report the findings.
 
 use super::{written, Context, Outcome, Result};
+use roster::config::Level;
 use roster::diag::Severity;
 use roster::report::{self, CheckReport, Format, RenderOptions};
+use roster::temporal::Day;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -10,7 +12,8 @@ use std::path::PathBuf;
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Rules cross files, so the whole of records/ is checked even when PATHS are given (pre-commit
-passes the files that changed). Exit status: 0 no errors, 1 errors found, 2 roster could not
+passes the files that changed). Severity: roster.toml's [rules] table (`T005 = \"warn\"`), then
+--allow/--warn/--deny; a record line may carry `# roster: allow CODE -- reason`. Exit status: 0 no errors, 1 errors found, 2 roster could not
 run.")]
 pub struct Args {
     /// Files that changed (accepted for pre-commit; the whole dataset is checked)
@@ -20,11 +23,42 @@ pub struct Args {
     /// Output format
     #[arg(long, short, value_enum, default_value_t = Format::Human)]
     format: Format,
+
+    /// Report this rule's findings as errors (a code or a name; repeatable)
+    #[arg(long, value_name = "CODE")]
+    deny: Vec<String>,
+
+    /// Report this rule's findings as warnings (repeatable)
+    #[arg(long, value_name = "CODE")]
+    warn: Vec<String>,
+
+    /// Do not report this rule's findings (repeatable)
+    #[arg(long, value_name = "CODE")]
+    allow: Vec<String>,
+
+    /// Take this date (YYYY-MM-DD) as today, for the rules that need one, so that a check never
+    /// changes its verdict because the calendar moved
+    #[arg(long, value_name = "DATE", value_parser = super::at::parse_day)]
+    as_of: Option<Day>,
 }
 
 pub fn run(context: &Context, args: &Args, out: &mut dyn Write) -> Result<Outcome> {
     let workspace = context.workspace()?;
-    let outcome = roster::check::check(&workspace)?;
+    let mut levels = roster::config::load(&workspace.root)?;
+    for (codes, level) in [
+        (&args.allow, Level::Allow),
+        (&args.warn, Level::Warn),
+        (&args.deny, Level::Deny),
+    ] {
+        for code in codes {
+            levels.set(code, level)?;
+        }
+    }
+    let options = roster::check::Options {
+        as_of: args.as_of,
+        levels,
+    };
+    let outcome = roster::check::check(&workspace, &options)?;
     let failed = outcome.has_errors();
     let shown: Vec<_> = if context.quiet && args.format == Format::Human {
         outcome

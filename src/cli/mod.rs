@@ -11,6 +11,7 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod at;
 mod check;
 mod rule;
 
@@ -20,6 +21,7 @@ Examples:
   roster check --format github        annotate a pull request in GitHub Actions
   roster check --format sarif > roster.sarif
   roster rule Y002                    explain a rule
+  roster at 2010-09-01                who was a member and who chaired on a day
 ";
 
 /// Checks the records of a governing body against their schemas and consistency rules.
@@ -53,6 +55,7 @@ enum Color {
 #[derive(Debug, Subcommand)]
 enum Command {
     Check(check::Args),
+    At(at::Args),
     Rules(rule::ListArgs),
     Rule(rule::ShowArgs),
 }
@@ -105,6 +108,7 @@ pub fn main() -> ExitCode {
     let mut out = io::BufWriter::new(stdout.lock());
     let result = match &cli.command {
         Command::Check(args) => check::run(&context, args, &mut out),
+        Command::At(args) => at::run(&context, args, &mut out),
         Command::Rules(args) => rule::list(args, &mut out),
         Command::Rule(args) => rule::show(args, &mut out),
     };

@@ -7,7 +7,17 @@ use std::io::Write;
 
 /// List every rule with its code, name, default severity and summary
 #[derive(Debug, clap::Args)]
-pub struct ListArgs {}
+pub struct ListArgs {
+    /// `text` (one line a rule) or `markdown` (the reference kept in docs/rules.md)
+    #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
+    format: ListFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Markdown,
+}
 
 /// Explain one rule: what it finds, why it matters, an example, how to fix it
 #[derive(Debug, clap::Args)]
@@ -16,7 +26,11 @@ pub struct ShowArgs {
     code: String,
 }
 
-pub fn list(_args: &ListArgs, out: &mut dyn Write) -> Result<Outcome> {
+pub fn list(args: &ListArgs, out: &mut dyn Write) -> Result<Outcome> {
+    if args.format == ListFormat::Markdown {
+        written(out.write_all(rules::reference_markdown().as_bytes()))?;
+        return Ok(Outcome::Success);
+    }
     let mut text = String::new();
     for rule in CATALOGUE {
         text.push_str(&format!(

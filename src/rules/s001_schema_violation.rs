@@ -33,4 +33,5 @@ Follow the message and the schema: correct the value, rename the key, add the mi
 Editors that read the `# yaml-language-server: $schema=...` line at the top of each record
 file show these errors as you type.
 ",
+    check: None,
 };

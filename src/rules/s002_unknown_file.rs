@@ -29,4 +29,5 @@ records/member/unhcr.yaml    # member instead of members
 
 Rename or move the file to where its kind lives, or delete it.
 ",
+    check: None,
 };

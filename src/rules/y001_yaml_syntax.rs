@@ -29,4 +29,5 @@ name:
 Go to the line and column shown. Indent with spaces, close the quote or bracket the parser
 names, save the file as UTF-8. A byte-order mark is accepted.
 ",
+    check: None,
 };

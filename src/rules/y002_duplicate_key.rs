@@ -29,4 +29,5 @@ joined: 2007
 Keep one of the two entries. If both values are sourced, keep one and say what the other
 source says in `note`.
 ",
+    check: None,
 };

@@ -35,4 +35,5 @@ acronym:
 Quote the value: `en: 'NO'`. If a number was meant, write it without leading zeros or
 underscores.
 ",
+    check: None,
 };

@@ -32,4 +32,5 @@ title: {<<: *d, en: Handbook}
 Write the value out in full where it is used, drop the tag, and put each document in its own
 file.
 ",
+    check: None,
 };

@@ -1,0 +1,215 @@
+//! Severity: the defaults of the catalogue, `roster.toml`, the command line, and the
+//! `# roster: allow CODE -- reason` comments in record files, applied once, here.
+//!
+//! Order of precedence, last wins: a rule's default severity, the `[rules]` table of
+//! `roster.toml`, then `--allow`/`--warn`/`--deny` on the command line. A level changes every
+//! finding of the rule, including the ones a rule reports as warnings because a date is coarse.
+//! A comment silences the findings of the named rules on its own line (or, when it stands
+//! alone on a line, on the next line that is not a comment); a silence needs a reason after
+//! `--`, and a silence without one, naming no known rule, or silencing nothing, is reported
+//! itself (R006).
+
+use crate::diag::{Diagnostic, Label, Severity};
+use crate::rules::{self, Rule};
+use crate::source::{Sources, Span};
+use crate::workspace::Error;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+/// What to do with the findings of one rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// drop the findings
+    Allow,
+    /// report them as warnings
+    Warn,
+    /// report them as errors
+    Deny,
+}
+
+/// Severity overrides by rule code.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Levels {
+    by_code: HashMap<&'static str, Level>,
+}
+
+impl Levels {
+    /// Sets the level of the rule named by `code` (a code or a rule name).
+    pub fn set(&mut self, code: &str, level: Level) -> Result<(), Error> {
+        let rule = rules::lookup(code)
+            .ok_or_else(|| Error(format!("no rule `{code}`: `roster rules` lists them all")))?;
+        self.by_code.insert(rule.code, level);
+        Ok(())
+    }
+
+    /// Applies the overrides: changes severities and drops allowed findings.
+    pub fn apply(&self, diagnostics: &mut Vec<Diagnostic>) {
+        if self.by_code.is_empty() {
+            return;
+        }
+        diagnostics.retain_mut(|d| match self.by_code.get(d.code) {
+            Some(Level::Allow) => false,
+            Some(Level::Warn) => {
+                d.severity = Severity::Warning;
+                true
+            }
+            Some(Level::Deny) => {
+                d.severity = Severity::Error;
+                true
+            }
+            None => true,
+        });
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    rules: BTreeMap<String, Level>,
+}
+
+/// Reads `roster.toml` at the root, if there is one: `[rules]` maps codes to levels.
+pub fn load(root: &Path) -> Result<Levels, Error> {
+    let path = root.join("roster.toml");
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Levels::default()),
+        Err(e) => return Err(Error::io("read", &path, &e)),
+    };
+    let file: File =
+        toml::from_str(&text).map_err(|e| Error(format!("`roster.toml` is not valid: {e}")))?;
+    let mut levels = Levels::default();
+    for (code, level) in file.rules {
+        levels
+            .set(&code, level)
+            .map_err(|e| Error(format!("`roster.toml`: {e}")))?;
+    }
+    Ok(levels)
+}
+
+/// One `# roster: allow ...` comment.
+#[derive(Debug)]
+struct Silence {
+    file: usize,
+    /// Where the comment is, for findings about it.
+    span: Span,
+    /// The 1-based line it silences.
+    line: usize,
+    codes: Vec<&'static str>,
+    used: bool,
+}
+
+const MARKER: &str = "# roster: allow";
+
+/// Drops the findings that a comment silences, and reports comments that are malformed,
+/// unexplained or unused.
+pub fn apply_silences(sources: &Sources, diagnostics: &mut Vec<Diagnostic>) {
+    let mut silences = Vec::new();
+    let mut problems = Vec::new();
+    for (file, source) in sources.iter() {
+        if !source.text.contains(MARKER) {
+            continue;
+        }
+        let lines: Vec<&str> = source.text.split('\n').collect();
+        for (i, line) in lines.iter().enumerate() {
+            let Some(at) = line.find(MARKER) else {
+                continue;
+            };
+            let start = source.line_start(i + 1) + at;
+            let span = Span::new(start, start + line[at..].trim_end().len());
+            let rest = &line[at + MARKER.len()..];
+            let (codes, reason) = match rest.split_once("--") {
+                Some((codes, reason)) => (codes, reason.trim()),
+                None => (rest, ""),
+            };
+            let mut known = Vec::new();
+            for code in codes.split([',', ' ']).filter(|c| !c.is_empty()) {
+                match rules::lookup(code) {
+                    Some(rule) => known.push(rule.code),
+                    None => problems.push(silence_problem(
+                        file,
+                        span,
+                        format!("`{code}` is not a rule"),
+                        "`roster rules` lists the codes",
+                        Severity::Error,
+                    )),
+                }
+            }
+            if reason.is_empty() {
+                problems.push(silence_problem(
+                    file,
+                    span,
+                    "a silence needs a reason".into(),
+                    "add the reason after `--`: `# roster: allow T005 -- the term was cut short by the review`",
+                    Severity::Error,
+                ));
+            }
+            // A comment alone on its line speaks for the next line that is not a comment.
+            let alone = line[..at].trim().is_empty();
+            let mut target = i + 1;
+            if alone {
+                target = (i + 1..lines.len())
+                    .find(|&j| {
+                        let t = lines[j].trim();
+                        !t.is_empty() && !t.starts_with('#')
+                    })
+                    .map_or(i + 2, |j| j + 1);
+            }
+            silences.push(Silence {
+                file,
+                span,
+                line: target,
+                codes: known,
+                used: false,
+            });
+        }
+    }
+    if silences.is_empty() {
+        return;
+    }
+    diagnostics.retain(|d| {
+        let line = sources
+            .get(d.primary.file)
+            .line_col(d.primary.span.start as usize)
+            .line;
+        let silence = silences
+            .iter_mut()
+            .find(|s| s.file == d.primary.file && s.line == line && s.codes.contains(&d.code));
+        match silence {
+            Some(s) => {
+                s.used = true;
+                false
+            }
+            None => true,
+        }
+    });
+    for s in silences.iter().filter(|s| !s.used && !s.codes.is_empty()) {
+        problems.push(silence_problem(
+            s.file,
+            s.span,
+            format!(
+                "this silence of `{}` silences nothing",
+                s.codes.join("`, `")
+            ),
+            "remove the comment, or move it to the line of the finding",
+            Severity::Warning,
+        ));
+    }
+    diagnostics.extend(problems);
+}
+
+fn silence_problem(
+    file: usize,
+    span: Span,
+    message: String,
+    help: &str,
+    severity: Severity,
+) -> Diagnostic {
+    let rule: &'static Rule = &rules::R006;
+    let mut d = Diagnostic::new(rule, message, Label::new(file, span, "silence")).with_help(help);
+    d.severity = severity;
+    d
+}

@@ -1,0 +1,456 @@
+//! The records as typed values, each field keeping where it was written.
+//!
+//! Built from the loaded documents after schema validation, leniently: a record missing a field
+//! the rules need is kept with that field absent, and an entry that is not a mapping is skipped,
+//! because the schema has already reported it. The rules (`crate::rules`) read only this model,
+//! so they never touch YAML or JSON.
+
+use crate::source::{FileId, Span};
+use crate::temporal::{self, PartialDate};
+use crate::workspace::Kind;
+use crate::yaml::{Document as Loaded, Node};
+use serde_json::Value;
+
+/// Where something is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Loc {
+    pub file: FileId,
+    pub span: Span,
+}
+
+/// A value and where it is written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field<T> {
+    pub value: T,
+    pub at: Loc,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Dataset {
+    pub group: Option<Group>,
+    pub members: Vec<Member>,
+    pub chairs: Vec<ChairEntry>,
+    pub working_groups: Vec<WorkingGroup>,
+    pub documents: Vec<Document>,
+    pub sources: Vec<SourceRecord>,
+    /// Every `sources:` list and claim `source:`, for the reference and source rules.
+    pub citations: Vec<Citations>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Group {
+    pub at: Loc,
+    pub founded: Option<Field<PartialDate>>,
+    pub dissolved: Option<Field<PartialDate>>,
+    pub regimes: Vec<Regime>,
+    pub claims: Vec<Claim>,
+    pub names: Vec<NamePeriod>,
+}
+
+#[derive(Clone, Debug)]
+pub struct NamePeriod {
+    pub at: Loc,
+    pub from: Option<Field<PartialDate>>,
+    pub until: Option<Field<PartialDate>>,
+}
+
+/// A rotation regime: terms of `term_months` starting in one of `start_months`.
+#[derive(Clone, Debug)]
+pub struct Regime {
+    pub at: Loc,
+    pub from: Option<Field<PartialDate>>,
+    pub until: Option<Field<PartialDate>>,
+    pub term_months: u32,
+    pub start_months: Vec<u32>,
+}
+
+/// A statement from a source about how many members the body had.
+#[derive(Clone, Debug)]
+pub struct Claim {
+    pub at: Loc,
+    pub members: usize,
+    pub from: Option<Field<PartialDate>>,
+    pub until: Option<Field<PartialDate>>,
+    pub source: Option<Field<String>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Member {
+    pub at: Loc,
+    pub file: FileId,
+    /// The file name without `.yaml`, which must equal the id.
+    pub file_stem: String,
+    pub id: Option<Field<String>>,
+    /// `(language, acronym)` pairs.
+    pub acronyms: Vec<(String, Field<String>)>,
+    pub joined: Option<Field<PartialDate>>,
+    pub left: Option<Field<PartialDate>>,
+    pub founded: Option<Field<PartialDate>>,
+    pub constituents: Vec<Constituent>,
+}
+
+impl Member {
+    pub fn id(&self) -> Option<&str> {
+        self.id.as_ref().map(|f| f.value.as_str())
+    }
+
+    /// The membership as a reduced-precision period, if `joined` is known.
+    pub fn membership(&self) -> Option<temporal::Span> {
+        Some(temporal::Span {
+            start: self.joined.as_ref()?.value,
+            end: self.left.as_ref().map(|l| l.value),
+        })
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Constituent {
+    pub id: Field<String>,
+    pub founded: Option<Field<PartialDate>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum EntryKind {
+    /// One chair, or co-chairs; `on_behalf_of` names the member a collective chair acts for.
+    Term {
+        chairs: Vec<Field<String>>,
+        on_behalf_of: Option<Field<String>>,
+        interim: bool,
+        irregular: bool,
+    },
+    Vacant,
+    Unknown,
+}
+
+#[derive(Clone, Debug)]
+pub struct ChairEntry {
+    pub at: Loc,
+    /// Position in `chairs.yaml`.
+    pub index: usize,
+    pub kind: EntryKind,
+    pub start: Option<Field<PartialDate>>,
+    pub end: Option<Field<PartialDate>>,
+}
+
+impl ChairEntry {
+    /// The days the entry covers: all of its start unit through all of its end unit.
+    pub fn period(&self) -> Option<temporal::Interval> {
+        let span = temporal::Span {
+            start: self.start.as_ref()?.value,
+            end: Some(self.end.as_ref()?.value),
+        };
+        Some(span.whole())
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct WorkingGroup {
+    pub at: Loc,
+    pub id: Option<Field<String>>,
+    pub co_chairs: Vec<Field<String>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub at: Loc,
+    pub id: Option<Field<String>>,
+    pub kind: Option<String>,
+    pub author: Option<Field<String>>,
+    pub covers: Option<(Field<PartialDate>, Field<PartialDate>)>,
+}
+
+#[derive(Clone, Debug)]
+pub struct SourceRecord {
+    pub id: Field<String>,
+}
+
+/// One place that cites sources: a `sources:` list (possibly empty or absent) or a claim's
+/// `source:`.
+#[derive(Clone, Debug)]
+pub struct Citations {
+    /// The entry that cites.
+    pub at: Loc,
+    pub ids: Vec<Field<String>>,
+}
+
+/// One loaded file handed to [`Dataset::build`].
+pub struct Input<'a> {
+    pub file: FileId,
+    pub kind: Kind,
+    /// `records/members/iom.yaml`.
+    pub name: &'a str,
+    pub document: &'a Loaded,
+}
+
+struct Reader {
+    file: FileId,
+}
+
+impl Reader {
+    fn loc(&self, node: &Node) -> Loc {
+        Loc {
+            file: self.file,
+            span: node.head(),
+        }
+    }
+
+    fn string(&self, value: &Value, node: &Node, key: &str) -> Option<Field<String>> {
+        let v = value.get(key)?.as_str()?;
+        let n = node.child(key)?;
+        Some(Field {
+            value: v.to_string(),
+            at: Loc {
+                file: self.file,
+                span: n.span,
+            },
+        })
+    }
+
+    fn date(&self, value: &Value, node: &Node, key: &str) -> Option<Field<PartialDate>> {
+        let v = PartialDate::from_json(value.get(key)?)?;
+        let n = node.child(key)?;
+        Some(Field {
+            value: v,
+            at: Loc {
+                file: self.file,
+                span: n.span,
+            },
+        })
+    }
+
+    fn strings(&self, value: &Value, node: &Node, key: &str) -> Vec<Field<String>> {
+        let (Some(Value::Array(items)), Some(list)) = (value.get(key), node.child(key)) else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| {
+                let n = list.child(&i.to_string())?;
+                Some(Field {
+                    value: item.as_str()?.to_string(),
+                    at: Loc {
+                        file: self.file,
+                        span: n.span,
+                    },
+                })
+            })
+            .collect()
+    }
+
+    /// `(item value, item node)` of the list under `key`.
+    fn items<'a>(&self, value: &'a Value, node: &'a Node, key: &str) -> Vec<(&'a Value, &'a Node)> {
+        let (Some(Value::Array(items)), Some(list)) = (value.get(key), node.child(key)) else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| Some((item, list.child(&i.to_string())?)))
+            .filter(|(item, _)| item.is_object())
+            .collect()
+    }
+
+    fn citations(&self, value: &Value, node: &Node) -> Citations {
+        let mut ids = self.strings(value, node, "sources");
+        ids.extend(self.string(value, node, "source"));
+        for (item, item_node) in self.items(value, node, "disputed") {
+            ids.extend(self.strings(item, item_node, "sources"));
+        }
+        Citations {
+            at: self.loc(node),
+            ids,
+        }
+    }
+}
+
+impl Dataset {
+    /// Builds the model from every loaded record file.
+    pub fn build(inputs: &[Input]) -> Dataset {
+        let mut data = Dataset::default();
+        for input in inputs {
+            let r = Reader { file: input.file };
+            let (value, root) = (&input.document.value, &input.document.root);
+            if !value.is_object() {
+                continue;
+            }
+            match input.kind {
+                Kind::Group => data.read_group(&r, value, root),
+                Kind::Member => data.read_member(&r, input.name, value, root),
+                Kind::Chairs => {
+                    for (index, (item, node)) in
+                        r.items(value, root, "chairs").into_iter().enumerate()
+                    {
+                        data.read_chair(&r, index, item, node);
+                    }
+                }
+                Kind::WorkingGroups => {
+                    for (item, node) in r.items(value, root, "working_groups") {
+                        data.citations.push(r.citations(item, node));
+                        data.working_groups.push(WorkingGroup {
+                            at: r.loc(node),
+                            id: r.string(item, node, "id"),
+                            co_chairs: r.strings(item, node, "co_chairs"),
+                        });
+                    }
+                }
+                Kind::Documents => {
+                    for (item, node) in r.items(value, root, "documents") {
+                        data.citations.push(r.citations(item, node));
+                        let covers =
+                            item.get("covers")
+                                .zip(node.child("covers"))
+                                .and_then(|(c, n)| {
+                                    Some((r.date(c, n, "start")?, r.date(c, n, "end")?))
+                                });
+                        data.documents.push(Document {
+                            at: r.loc(node),
+                            id: r.string(item, node, "id"),
+                            kind: item.get("kind").and_then(Value::as_str).map(str::to_string),
+                            author: r.string(item, node, "author"),
+                            covers,
+                        });
+                    }
+                }
+                Kind::Sources => {
+                    for (item, node) in r.items(value, root, "sources") {
+                        if let Some(id) = r.string(item, node, "id") {
+                            data.sources.push(SourceRecord { id });
+                        }
+                    }
+                }
+            }
+        }
+        data
+    }
+
+    fn read_group(&mut self, r: &Reader, value: &Value, root: &Node) {
+        self.citations.push(r.citations(value, root));
+        let regimes = r
+            .items(value, root, "rotation")
+            .into_iter()
+            .map(|(item, node)| {
+                self.citations.push(r.citations(item, node));
+                Regime {
+                    at: r.loc(node),
+                    from: r.date(item, node, "from"),
+                    until: r.date(item, node, "until"),
+                    term_months: item.get("term_months").and_then(Value::as_u64).unwrap_or(0)
+                        as u32,
+                    start_months: item
+                        .get("start_months")
+                        .and_then(Value::as_array)
+                        .map(|a| {
+                            a.iter()
+                                .filter_map(Value::as_u64)
+                                .map(|m| m as u32)
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                }
+            })
+            .collect();
+        let claims = r
+            .items(value, root, "claims")
+            .into_iter()
+            .filter_map(|(item, node)| {
+                self.citations.push(r.citations(item, node));
+                Some(Claim {
+                    at: r.loc(node),
+                    members: item.get("members")?.as_u64()? as usize,
+                    from: r.date(item, node, "from"),
+                    until: r.date(item, node, "until"),
+                    source: r.string(item, node, "source"),
+                })
+            })
+            .collect();
+        let names = r
+            .items(value, root, "names")
+            .into_iter()
+            .map(|(item, node)| {
+                self.citations.push(r.citations(item, node));
+                NamePeriod {
+                    at: r.loc(node),
+                    from: r.date(item, node, "from"),
+                    until: r.date(item, node, "until"),
+                }
+            })
+            .collect();
+        self.group = Some(Group {
+            at: r.loc(root),
+            founded: r.date(value, root, "founded"),
+            dissolved: r.date(value, root, "dissolved"),
+            regimes,
+            claims,
+            names,
+        });
+    }
+
+    fn read_member(&mut self, r: &Reader, name: &str, value: &Value, root: &Node) {
+        self.citations.push(r.citations(value, root));
+        let file_stem = name
+            .rsplit('/')
+            .next()
+            .unwrap_or(name)
+            .trim_end_matches(".yaml")
+            .to_string();
+        let acronyms = match (value.get("acronym"), root.child("acronym")) {
+            (Some(Value::Object(map)), Some(node)) => map
+                .keys()
+                .filter_map(|lang| Some((lang.clone(), r.string(&value["acronym"], node, lang)?)))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let constituents = r
+            .items(value, root, "constituents")
+            .into_iter()
+            .filter_map(|(item, node)| {
+                Some(Constituent {
+                    id: r.string(item, node, "id")?,
+                    founded: r.date(item, node, "founded"),
+                })
+            })
+            .collect();
+        self.members.push(Member {
+            at: r.loc(root),
+            file: r.file,
+            file_stem,
+            id: r.string(value, root, "id"),
+            acronyms,
+            joined: r.date(value, root, "joined"),
+            left: r.date(value, root, "left"),
+            founded: r.date(value, root, "founded"),
+            constituents,
+        });
+    }
+
+    fn read_chair(&mut self, r: &Reader, index: usize, item: &Value, node: &Node) {
+        self.citations.push(r.citations(item, node));
+        let kind = if item.get("vacant").and_then(Value::as_bool) == Some(true) {
+            EntryKind::Vacant
+        } else if item.get("unknown").and_then(Value::as_bool) == Some(true) {
+            EntryKind::Unknown
+        } else {
+            let mut chairs: Vec<_> = r.string(item, node, "chair").into_iter().collect();
+            chairs.extend(r.strings(item, node, "chairs"));
+            EntryKind::Term {
+                chairs,
+                on_behalf_of: r.string(item, node, "on_behalf_of"),
+                interim: item.get("role").and_then(Value::as_str) == Some("interim"),
+                irregular: item.get("irregular").is_some(),
+            }
+        };
+        self.chairs.push(ChairEntry {
+            at: r.loc(node),
+            index,
+            kind,
+            start: r.date(item, node, "start"),
+            end: r.date(item, node, "end"),
+        });
+    }
+
+    /// The member with this id.
+    pub fn member(&self, id: &str) -> Option<&Member> {
+        self.members.iter().find(|m| m.id() == Some(id))
+    }
+}

@@ -1,0 +1,272 @@
+//! T001 inverted-interval: an end before its start, in any record that has both.
+//!
+//! Two readings of a pair of dates, because the records use both. A chair entry, a document's
+//! `covers`, a claim and a rotation regime are periods of whole units (`2009-06..2009-06` is all
+//! of June), so they are inverted only when the end's last day comes before the start's first
+//! day, and never merely possibly. A membership (`joined`, `left`), a name's `from` and `until`,
+//! and the group's `founded` and `dissolved` are two events of reduced precision: certainly
+//! inverted when every day the end may mean comes before every day the start may mean (an
+//! error), possibly inverted when only some do (a warning).
+
+use super::t003_rotation_gap::entry_name;
+use super::{Context, Rule};
+use crate::diag::{Diagnostic, Label, Severity};
+use crate::model::{ChairEntry, Claim, Document, Field, Member};
+use crate::temporal::PartialDate;
+
+pub static RULE: Rule = Rule {
+    code: "T001",
+    name: "inverted-interval",
+    default_severity: Severity::Error,
+    summary: "an end before its start",
+    explanation: "\
+## What it finds
+
+A record whose end comes before its start: a chair entry's `end` before its `start`, a
+member's `left` before its `joined`, a claim's `until` before its `from`, a document's
+`covers.end` before `covers.start`, a name's or a rotation regime's `until` before its `from`,
+or the group's `dissolved` before its `founded`.
+
+Chair entries, `covers`, claims and rotation regimes are periods of whole units: `start:
+2009-06-15, end: 2009-06` is fine (the term ends within June). They are inverted only when the
+whole end comes before the whole start.
+
+Memberships, names and the group's founding and dissolution are events written at reduced
+precision. `joined: 2010, left: 2009` is certainly inverted and is an error. `joined: 2010,
+left: 2010-03` is only possibly inverted (the member may have joined in January or in
+November), which is a warning. Two equal dates (`joined: 2010, left: 2010`) are not reported:
+they say that both happened in that year, in the order the record gives.
+
+## Why it matters
+
+An inverted period covers no day at all, so every rule that asks who was a member or who
+chaired on a date silently ignores it. It is nearly always a typing slip: a swapped pair, a
+wrong year or month.
+
+## Example
+
+```yaml
+  - chair: unitar
+    start: 2009-06
+    end: 2009-05
+```
+
+## How to fix it
+
+Correct whichever date is wrong, or swap them if they were entered the wrong way round. For a
+warning, give the coarse date more precisely (a month or a day) from a source, so the order is
+clear.
+",
+    check: Some(check),
+};
+
+/// How a pair of dates is read.
+#[derive(Clone, Copy, PartialEq)]
+enum Reading {
+    /// A period of whole units: inverted only when the whole end precedes the whole start.
+    Whole,
+    /// Two events of reduced precision: certainly or possibly inverted.
+    Events,
+}
+
+/// What a pair of dates belongs to; named only when there is something to report, so that a
+/// million well-ordered chair terms cost no allocation.
+enum Subject<'a> {
+    Entry(&'a ChairEntry),
+    Member(&'a Member),
+    Document(&'a Document),
+    Claim(&'a Claim),
+    Group,
+    Name,
+    Regime,
+}
+
+impl Subject<'_> {
+    fn text(&self) -> String {
+        match self {
+            Subject::Entry(entry) => entry_name(entry),
+            Subject::Member(m) => format!("`{}`", m.id().unwrap_or(&m.file_stem)),
+            Subject::Document(d) => match &d.id {
+                Some(id) => format!("the period covered by `{}`", id.value),
+                None => "the period a document covers".to_string(),
+            },
+            Subject::Claim(c) => match &c.source {
+                Some(s) => format!("the claim of `{}` members by `{}`", c.members, s.value),
+                None => format!("the claim of `{}` members", c.members),
+            },
+            Subject::Group => "the group".to_string(),
+            Subject::Name => "a name of the group".to_string(),
+            Subject::Regime => "the rotation regime".to_string(),
+        }
+    }
+}
+
+/// One start and end to compare, with the words to describe them.
+struct Pair<'a> {
+    reading: Reading,
+    subject: Subject<'a>,
+    start_key: &'static str,
+    end_key: &'static str,
+    /// "starts" / "joined": the verb for the start in "... but joined only in `2010`".
+    starts: &'static str,
+    /// "ends" / "left": the verb for the end in "`iom` left in `2009`".
+    ends: &'static str,
+    /// For [`Reading::Events`]: "possibly left before it joined".
+    possibly: &'static str,
+    start: &'a Field<PartialDate>,
+    end: &'a Field<PartialDate>,
+}
+
+fn check(context: &Context, out: &mut Vec<Diagnostic>) {
+    let data = context.data;
+    let mut inspect = |pair: Pair| out.extend(finding(context, &pair));
+    let period = |subject, start_key, end_key, start, end| Pair {
+        reading: Reading::Whole,
+        subject,
+        start_key,
+        end_key,
+        starts: "starts",
+        ends: "ends",
+        possibly: "",
+        start,
+        end,
+    };
+
+    for entry in &data.chairs {
+        if let (Some(start), Some(end)) = (&entry.start, &entry.end) {
+            inspect(period(Subject::Entry(entry), "start", "end", start, end));
+        }
+    }
+    for member in &data.members {
+        if let (Some(joined), Some(left)) = (&member.joined, &member.left) {
+            inspect(Pair {
+                reading: Reading::Events,
+                subject: Subject::Member(member),
+                start_key: "joined",
+                end_key: "left",
+                starts: "joined",
+                ends: "left",
+                possibly: "possibly left before it joined",
+                start: joined,
+                end: left,
+            });
+        }
+    }
+    for document in &data.documents {
+        if let Some((start, end)) = &document.covers {
+            inspect(period(
+                Subject::Document(document),
+                "start",
+                "end",
+                start,
+                end,
+            ));
+        }
+    }
+    let Some(group) = &data.group else { return };
+    if let (Some(founded), Some(dissolved)) = (&group.founded, &group.dissolved) {
+        inspect(Pair {
+            reading: Reading::Events,
+            subject: Subject::Group,
+            start_key: "founded",
+            end_key: "dissolved",
+            starts: "was founded",
+            ends: "was dissolved",
+            possibly: "was possibly dissolved before it was founded",
+            start: founded,
+            end: dissolved,
+        });
+    }
+    for name in &group.names {
+        if let (Some(from), Some(until)) = (&name.from, &name.until) {
+            inspect(Pair {
+                reading: Reading::Events,
+                subject: Subject::Name,
+                start_key: "from",
+                end_key: "until",
+                starts: "starts",
+                ends: "ends",
+                possibly: "possibly ends before it starts",
+                start: from,
+                end: until,
+            });
+        }
+    }
+    for regime in &group.regimes {
+        if let (Some(from), Some(until)) = (&regime.from, &regime.until) {
+            inspect(period(Subject::Regime, "from", "until", from, until));
+        }
+    }
+    for claim in &group.claims {
+        if let (Some(from), Some(until)) = (&claim.from, &claim.until) {
+            inspect(period(Subject::Claim(claim), "from", "until", from, until));
+        }
+    }
+}
+
+fn finding(context: &Context, pair: &Pair) -> Option<Diagnostic> {
+    let (start, end) = (pair.start.value, pair.end.value);
+    let certain = end.last_day() < start.first_day();
+    let possible =
+        pair.reading == Reading::Events && start != end && end.first_day() < start.last_day();
+    let (sk, ek) = (pair.start_key, pair.end_key);
+    let mut d = if certain {
+        let message = format!(
+            "{} {} {} but {} only {}",
+            pair.subject.text(),
+            pair.ends,
+            when(end),
+            pair.starts,
+            when(start)
+        );
+        context
+            .finding(
+                &RULE,
+                message,
+                pair.end.at,
+                format!("`{ek}` is before `{sk}`"),
+            )
+            .with_help(format!(
+                "correct `{sk}` or `{ek}`, or swap them if they were entered the wrong way round"
+            ))
+    } else if possible {
+        let message = format!(
+            "{} {}: `{ek}: {end}`{} may be before `{sk}: {start}`{}",
+            pair.subject.text(),
+            pair.possibly,
+            precision(end),
+            precision(start)
+        );
+        let mut d = context
+            .finding(&RULE, message, pair.end.at, format!("may be before `{sk}`"))
+            .with_help(format!(
+                "give `{sk}` and `{ek}` as a month or a day from a source, so their order is clear"
+            ));
+        d.severity = Severity::Warning;
+        d
+    } else {
+        return None;
+    };
+    let at = pair.start.at;
+    let label = format!("{} here", pair.starts.trim_start_matches("was "));
+    d = d.with_secondary(Label::new(at.file, at.span, label));
+    Some(d)
+}
+
+/// "in `2010`", "in `2010-03`", "on `2010-03-05`".
+fn when(date: PartialDate) -> String {
+    if date.day.is_some() {
+        format!("on `{date}`")
+    } else {
+        format!("in `{date}`")
+    }
+}
+
+/// " (year only)", " (month only)" or nothing for a day.
+fn precision(date: PartialDate) -> &'static str {
+    match (date.month, date.day) {
+        (None, _) => " (year only)",
+        (Some(_), None) => " (month only)",
+        _ => "",
+    }
+}

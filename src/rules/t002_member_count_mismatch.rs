@@ -1,0 +1,243 @@
+//! T002 member-count-mismatch: a claim's member count against the memberships in its period.
+//!
+//! The memberships are counted once, certainly and possibly, as a step function
+//! ([`Counts::of`]); each claim reads the steps over its period. A step whose certain count is
+//! above the claim, or whose possible count is below it, proves the claim and the records
+//! disagree (an error). A step whose counts differ from each other, with the claim between
+//! them, only possibly disagrees: a warning that names the coarse dates to blame. Each claim
+//! is reported once: its first certainly wrong step, else its first possibly wrong one.
+
+use super::t003_rotation_gap::{days, during};
+use super::{Context, Rule};
+use crate::diag::{Diagnostic, Severity};
+use crate::model::{Claim, Member};
+use crate::temporal::{CountStep, Counts, Day, Interval, PartialDate, Span};
+use std::collections::HashMap;
+
+pub static RULE: Rule = Rule {
+    code: "T002",
+    name: "member-count-mismatch",
+    default_severity: Severity::Error,
+    summary: "a claim's member count differs from the members active in its period",
+    explanation: "\
+## What it finds
+
+A claim in `records/group.yaml` (`members: 16`, `from`, `until`, `source`) that the member
+records contradict: on some day of the claim's period (all of `from` through all of `until`,
+or all of `from` alone when there is no `until`), the number of members differs from the claim.
+
+Join and leave dates of reduced precision make the count uncertain: `joined: 2010` means the
+member was certainly in by 2010-12-31 and possibly from 2010-01-01. The rule counts both ways.
+If the records are certainly at odds with the claim on some day, it is an error. If they only
+possibly are (the claim lies within what the records allow, but they allow other counts too),
+it is a warning that names the coarse dates responsible.
+
+Each claim is reported once, on the first days it is wrong.
+
+## Why it matters
+
+Claims are what the sources say about the body's size; the member records are what the
+repository says. When they disagree, a member is missing, a join or leave date is wrong, or
+the claim's period is wider than what its source supports.
+
+## Example
+
+```yaml
+# records/group.yaml: 16 members from the end of 2010
+claims:
+  - members: 16
+    from: 2010-12
+    until: 2013-12
+    source: iom-gmg-page-fr
+# ...but only 15 member files have joined by 2010-12
+```
+
+## How to fix it
+
+For an error, find the member whose record is missing or whose `joined` or `left` is wrong,
+or correct the claim's `members`, `from` or `until` to what its source says. For a warning,
+give the coarse `joined` or `left` dates more precisely from a source, or narrow the claim's
+period to the days where the count is certain (the claim's `note` is the place to say why).
+",
+    check: Some(check),
+};
+
+fn check(context: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(group) = &context.data.group else {
+        return;
+    };
+    if group.claims.is_empty() {
+        return;
+    }
+    let members = &context.data.members;
+    let spans: Vec<Span> = members.iter().filter_map(Member::membership).collect();
+    let counts = Counts::of(&spans);
+    let coarse = CoarseDates::of(members);
+    for claim in &group.claims {
+        let Some(from) = &claim.from else { continue };
+        let until = claim.until.as_ref().map_or(from.value, |u| u.value);
+        let period = Interval::new(from.value.first_day(), until.last_day());
+        let steps = counts.over(period);
+        let n = claim.members;
+        let wrong = steps.iter().find(|s| s.certain > n || s.possible < n);
+        if let Some(step) = wrong {
+            out.push(certainly_wrong(context, claim, from.value, until, step));
+        } else if let Some(step) = steps.iter().find(|s| s.certain < n || s.possible > n) {
+            let mut d = possibly_wrong(context, claim, from.value, until, step, &coarse);
+            d.severity = Severity::Warning;
+            out.push(d);
+        }
+    }
+}
+
+/// "`un-a-68-283` claims `16` members in `2013`".
+fn claim_text(claim: &Claim, from: PartialDate, until: PartialDate) -> String {
+    let period = if from == until {
+        format!("in `{from}`")
+    } else {
+        format!("from `{from}` to `{until}`")
+    };
+    let source = match &claim.source {
+        Some(s) => format!("`{}` claims", s.value),
+        None => "a claim says".to_string(),
+    };
+    format!("{source} `{}` members {period}", claim.members)
+}
+
+/// "`16`" or "between `14` and `16`".
+fn range(step: &CountStep) -> String {
+    match (step.certain, step.possible) {
+        (c, p) if c == p => format!("`{c}`"),
+        (c, p) => format!("between `{c}` and `{p}`"),
+    }
+}
+
+fn certainly_wrong(
+    context: &Context,
+    claim: &Claim,
+    from: PartialDate,
+    until: PartialDate,
+    step: &CountStep,
+) -> Diagnostic {
+    let n = claim.members;
+    let records = if step.certain == step.possible {
+        format!("`{}`", step.certain)
+    } else if step.certain > n {
+        format!("at least `{}`", step.certain)
+    } else {
+        format!("at most `{}`", step.possible)
+    };
+    let when = during(step.interval);
+    let message = format!(
+        "{}, but the member records have {records} {when}",
+        claim_text(claim, from, until)
+    );
+    context
+        .finding(
+            &RULE,
+            message,
+            claim.at,
+            format!("the records have {records} {when}"),
+        )
+        .with_help(format!(
+            "find the member whose record is missing or whose `joined` or `left` is wrong for \
+             {}, or correct the claim to what its source says",
+            days(step.interval)
+        ))
+}
+
+fn possibly_wrong(
+    context: &Context,
+    claim: &Claim,
+    from: PartialDate,
+    until: PartialDate,
+    step: &CountStep,
+    coarse: &CoarseDates,
+) -> Diagnostic {
+    let when = during(step.interval);
+    let why = match coarse.explain(step.interval.start) {
+        why if why.is_empty() => String::new(),
+        why => format!("{why}, so "),
+    };
+    let message = format!(
+        "{}, which is possibly wrong: {why}the count {when} is {}",
+        claim_text(claim, from, until),
+        range(step)
+    );
+    context
+        .finding(
+            &RULE,
+            message,
+            claim.at,
+            format!("the records allow {} {when}", range(step)),
+        )
+        .with_help(
+            "give those dates more precisely if a source has them; otherwise narrow the claim \
+             to the days the count is certain, or silence this line with \
+             `# roster: allow T002 -- reason`",
+        )
+}
+
+/// How many members joined or left on each `joined` or `left` date coarser than a day, to say
+/// which dates make a count uncertain on a given day.
+struct CoarseDates {
+    /// `(is a leave date, date) -> members`.
+    count: HashMap<(bool, PartialDate), usize>,
+}
+
+impl CoarseDates {
+    fn of(members: &[Member]) -> CoarseDates {
+        let mut count = HashMap::new();
+        for m in members {
+            let Some(joined) = &m.joined else { continue };
+            let dates = [(false, Some(joined)), (true, m.left.as_ref())];
+            for (left, date) in dates {
+                if let Some(date) = date.filter(|d| d.value.day.is_none()) {
+                    *count.entry((left, date.value)).or_insert(0) += 1;
+                }
+            }
+        }
+        CoarseDates { count }
+    }
+
+    /// "`4` members joined in `2006` (year only)", for the dates that leave membership on
+    /// `day` uncertain: a join date whose unit holds `day` before its last day, or a leave date
+    /// whose unit holds `day` after its first day.
+    fn explain(&self, day: Day) -> String {
+        let (y, m, _) = day.ymd();
+        let units = [
+            PartialDate {
+                year: y,
+                month: None,
+                day: None,
+            },
+            PartialDate {
+                year: y,
+                month: Some(m),
+                day: None,
+            },
+        ];
+        let mut parts = Vec::new();
+        for left in [false, true] {
+            for unit in units {
+                let uncertain = if left {
+                    day > unit.first_day()
+                } else {
+                    day < unit.last_day()
+                };
+                let Some(&n) = self.count.get(&(left, unit)).filter(|_| uncertain) else {
+                    continue;
+                };
+                let who = if n == 1 { "member" } else { "members" };
+                let verb = if left { "left" } else { "joined" };
+                let only = if unit.month.is_some() {
+                    "month only"
+                } else {
+                    "year only"
+                };
+                parts.push(format!("`{n}` {who} {verb} in `{unit}` ({only})"));
+            }
+        }
+        parts.join(" and ")
+    }
+}

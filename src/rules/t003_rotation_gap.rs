@@ -1,0 +1,266 @@
+//! T003 rotation-gap: days inside a rotation regime that no chair entry covers.
+//!
+//! Every chair entry (a term, a vacancy or an unknown period) covers whole units, so the covered
+//! days are the union of [`ChairEntry::period`]. The entries are sorted once and each regime asks
+//! [`temporal::uncovered`] for what is left: `O(n log n)` in the number of entries.
+//!
+//! This file also holds the two phrases the other chair rules share (how to name an entry and
+//! how to write a run of days), so that every rule words them the same way.
+
+use super::{Context, Rule};
+use crate::diag::{Diagnostic, Label, Severity};
+use crate::model::{ChairEntry, EntryKind, Regime};
+use crate::temporal::{self, days_in_month, Interval};
+
+pub static RULE: Rule = Rule {
+    code: "T003",
+    name: "rotation-gap",
+    default_severity: Severity::Error,
+    summary: "a period inside the rotation not covered by a term, a vacancy or an unknown entry",
+    explanation: "\
+## What it finds
+
+Days inside a rotation regime of `records/group.yaml` (from its `from` through its `until`)
+that no entry of `records/chairs.yaml` covers: not a term, not a `vacant: true` period, not an
+`unknown: true` period. Entries cover whole units: `start: 2009-01, end: 2009-05` is all of
+January through all of May.
+
+A regime without `until` is still in force: it is checked up to `--as-of` when given, and
+otherwise up to the end of the last chair entry (roster never reads the clock).
+
+## Why it matters
+
+The chair list is meant to say, for every day of the rotation, who chaired or why nobody did.
+A gap is a silent hole: usually a term entered with a wrong month, or a vacancy or a period
+without sources that was never written down. Readers of `roster at DATE` would get no answer
+and no reason.
+
+## Example
+
+```yaml
+# records/chairs.yaml, inside a regime from 2006
+  - chair: unctad
+    start: 2008-07
+    end: 2008-12
+  - chair: unitar          # 2009-01..2009-05 is covered by nothing
+    start: 2009-06
+    end: 2009-12
+```
+
+## How to fix it
+
+Find out what happened in the gap and add the entry that says so: the term of the chair, a
+`vacant: true` entry with a `reason`, or an `unknown: true` entry when no source says who
+chaired. If the gap comes from a mistyped date, correct the `start` or `end` next to it.
+",
+    check: Some(check),
+};
+
+fn check(context: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(group) = &context.data.group else {
+        return;
+    };
+    let entries: Vec<(Interval, &ChairEntry)> = context
+        .data
+        .chairs
+        .iter()
+        .filter_map(|e| Some((e.period()?, e)))
+        .filter(|(p, _)| !p.is_empty())
+        .collect();
+    // Sorted by start (the entry after a gap) and by end (the entry before it).
+    let mut by_start = entries.clone();
+    by_start.sort_by_key(|(p, e)| (p.start, p.end, e.index));
+    let mut by_end = entries;
+    by_end.sort_by_key(|(p, e)| (p.end, p.start, e.index));
+    let runs = merged(by_start.iter().map(|(p, _)| *p));
+    let last_end = by_end.last().map(|(p, _)| p.end);
+
+    for regime in &group.regimes {
+        let Some(from) = &regime.from else { continue };
+        let end = match (&regime.until, context.as_of) {
+            (Some(until), _) => until.value.last_day(),
+            (None, Some(today)) => today,
+            (None, None) => match last_end {
+                Some(end) => end,
+                None => continue,
+            },
+        };
+        let within = Interval::new(from.value.first_day(), end);
+        if within.is_empty() {
+            continue;
+        }
+        let extent = match &regime.until {
+            Some(until) => format!("from `{}` until `{}`", from.value, until.value),
+            None => format!("from `{}`, still in force", from.value),
+        };
+        // The runs are disjoint and sorted, so those meeting the regime are one slice.
+        let lo = runs.partition_point(|r| r.end < within.start);
+        let hi = runs.partition_point(|r| r.start <= within.end);
+        for gap in temporal::uncovered(within, &runs[lo..hi.max(lo)]) {
+            // The neighbours inside the regime; at its edges the regime itself is the place.
+            let before = by_end.partition_point(|(p, _)| p.end < gap.start);
+            let before = before
+                .checked_sub(1)
+                .map(|i| by_end[i].1)
+                .filter(|_| gap.start > within.start);
+            let after = by_start.partition_point(|(p, _)| p.start <= gap.end);
+            let after = by_start
+                .get(after)
+                .map(|(_, e)| *e)
+                .filter(|_| gap.end < within.end);
+            out.push(finding(context, regime, &extent, gap, before, after));
+        }
+    }
+}
+
+/// The union of intervals sorted by start, as disjoint sorted runs.
+fn merged(sorted: impl Iterator<Item = Interval>) -> Vec<Interval> {
+    let mut runs: Vec<Interval> = Vec::new();
+    for p in sorted {
+        match runs.last_mut() {
+            Some(last) if p.start <= last.end || p.start == last.end.next() => {
+                last.end = last.end.max(p.end);
+            }
+            _ => runs.push(p),
+        }
+    }
+    runs
+}
+
+fn finding(
+    context: &Context,
+    regime: &Regime,
+    extent: &str,
+    gap: Interval,
+    before: Option<&ChairEntry>,
+    after: Option<&ChairEntry>,
+) -> Diagnostic {
+    let gap_text = days(gap);
+    let message = format!("no chair entry covers {gap_text}, inside the rotation {extent}");
+    let next = match after {
+        Some(e) => match &e.start {
+            Some(start) => format!("nothing follows until `{}`", start.value),
+            None => "nothing follows until the next entry".to_string(),
+        },
+        None => "nothing follows before the rotation ends".to_string(),
+    };
+    let mut d = match before {
+        Some(entry) => {
+            let at = entry.end.as_ref().map_or(entry.at, |f| f.at);
+            context.finding(&RULE, message, at, next)
+        }
+        None => {
+            let at = regime.from.as_ref().map_or(regime.at, |f| f.at);
+            context.finding(&RULE, message, at, "the rotation starts here")
+        }
+    };
+    if let Some(entry) = after {
+        let at = entry.start.as_ref().map_or(entry.at, |f| f.at);
+        let label = format!("{} starts here", entry_name(entry));
+        d = d.with_secondary(Label::new(at.file, at.span, label));
+    } else if before.is_some() {
+        let (at, label) = match &regime.until {
+            Some(until) => (until.at, "the rotation runs until here"),
+            None => (regime.at, "the rotation is still in force"),
+        };
+        d = d.with_secondary(Label::new(at.file, at.span, label));
+    }
+    d.with_help(format!(
+        "add the entry for {gap_text}: the term of whoever chaired, a `vacant: true` entry with a \
+         `reason`, or an `unknown: true` entry if no source says who chaired"
+    ))
+}
+
+/// How a chair entry is named in messages: "the term of `unitar`", "the vacancy".
+pub(super) fn entry_name(entry: &ChairEntry) -> String {
+    match &entry.kind {
+        EntryKind::Term {
+            chairs,
+            on_behalf_of,
+            ..
+        } => {
+            let names: Vec<String> = chairs.iter().map(|c| format!("`{}`", c.value)).collect();
+            let who = match names.len() {
+                0 => return "a term".to_string(),
+                1 => names[0].clone(),
+                n => format!("{} and {}", names[..n - 1].join(", "), names[n - 1]),
+            };
+            match on_behalf_of {
+                Some(seat) => format!("the term of {who} for `{}`", seat.value),
+                None => format!("the term of {who}"),
+            }
+        }
+        EntryKind::Vacant => "the vacancy".to_string(),
+        EntryKind::Unknown => "the unknown period".to_string(),
+    }
+}
+
+/// A run of days as a reader would write it: `2009-01..2009-05` or `2012-06` when it is whole
+/// months, `2010-12-01..2010-12-30` or `2010-12-31` otherwise.
+pub(super) fn days(interval: Interval) -> String {
+    let (sy, sm, sd) = interval.start.ymd();
+    let (ey, em, ed) = interval.end.ymd();
+    if sd == 1 && ed == days_in_month(ey, em) {
+        if (sy, sm) == (ey, em) {
+            format!("{sy:04}-{sm:02}")
+        } else {
+            format!("{sy:04}-{sm:02}..{ey:04}-{em:02}")
+        }
+    } else if interval.start == interval.end {
+        interval.start.to_string()
+    } else {
+        interval.to_string()
+    }
+}
+
+/// [`days`] with its preposition: "in 2006-11", "on 2010-12-31".
+pub(super) fn during(interval: Interval) -> String {
+    let (_, _, sd) = interval.start.ymd();
+    let (ey, em, ed) = interval.end.ymd();
+    if sd == 1 && ed == days_in_month(ey, em) {
+        format!("in {}", days(interval))
+    } else {
+        format!("on {}", days(interval))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::temporal::PartialDate;
+
+    fn span(start: &str, end: &str) -> Interval {
+        let (s, e) = (PartialDate::parse(start), PartialDate::parse(end));
+        Interval::new(s.unwrap().first_day(), e.unwrap().last_day())
+    }
+
+    #[test]
+    fn runs_of_days_are_written_as_months_when_they_can_be() {
+        assert_eq!(days(span("2009-01", "2009-05")), "2009-01..2009-05");
+        assert_eq!(days(span("2012-06", "2012-06")), "2012-06");
+        assert_eq!(
+            days(span("2010-12-01", "2010-12-30")),
+            "2010-12-01..2010-12-30"
+        );
+        assert_eq!(days(span("2010-12-31", "2010-12-31")), "2010-12-31");
+        assert_eq!(during(span("2006-11", "2006-11")), "in 2006-11");
+        assert_eq!(during(span("2010-12-31", "2010-12-31")), "on 2010-12-31");
+    }
+
+    #[test]
+    fn touching_and_overlapping_entries_merge_into_one_run() {
+        let runs = merged(
+            [
+                span("2006-01", "2006-06"),
+                span("2006-03", "2006-04"),
+                span("2006-07", "2006-12"),
+                span("2007-02", "2007-06"),
+            ]
+            .into_iter(),
+        );
+        assert_eq!(
+            runs,
+            vec![span("2006-01", "2006-12"), span("2007-02", "2007-06")]
+        );
+    }
+}

@@ -1,0 +1,184 @@
+//! T006 chair-not-member: every chair of a term must be a member on every day of the term.
+//!
+//! A term covers whole units (`2007-01..2007-06` is all of January through all of June), while
+//! a membership is known only to the precision of `joined` and `left`. The term is compared with
+//! both readings of the membership: outside the *possible* membership it is certainly wrong (an
+//! error); inside the possible but outside the *certain* membership it is only possibly wrong (a
+//! warning naming the coarse date). A constituent chairing for its seat (`on_behalf_of`) is
+//! checked against the seat's membership. Ids that name nothing are R002's to report.
+
+use super::{Context, Rule};
+use crate::diag::{Diagnostic, Label, Severity};
+use crate::model::{EntryKind, Field, Member};
+use crate::temporal::{Interval, PartialDate};
+
+pub static RULE: Rule = Rule {
+    code: "T006",
+    name: "chair-not-member",
+    default_severity: Severity::Error,
+    summary: "a chair who is not a member for the whole term",
+    explanation: "\
+## What it finds
+
+A chair term in `records/chairs.yaml` whose chair was not a member of the body on every day of
+the term, judged by the member's `joined` and `left` dates. A constituent that chaired for its
+seat (`chair: escap` with `on_behalf_of: regional-commissions`) is judged by the seat's
+membership.
+
+Dates of reduced precision are read both ways. A term is reported as an error when the chair
+was certainly not a member on some day of it (`joined: 2011` for a term of 2010), and as a
+warning when it only possibly was not, because a coarse date leaves room (`joined: 2010` for a
+term starting in January 2010: the member may have joined in December).
+
+## Why it matters
+
+Only members chair the body. A term before the chair joined, or after it left, means one of
+the dates is wrong, or the wrong member is named as chair.
+
+## Example
+
+```yaml
+# records/members/undp.yaml
+joined: 2011
+```
+
+```yaml
+# records/chairs.yaml
+chairs:
+  - chair: undp
+    start: 2010-01
+    end: 2010-06
+```
+
+## How to fix it
+
+Check the sources for the term and for the membership, then correct the term's `start` and
+`end`, the chair, or the member's `joined` or `left`. For a warning, give `joined` (or `left`)
+at a finer precision if a source has it; if none does and the term is right, silence the
+finding on its line with `# roster: allow T006 -- reason`.
+",
+    check: Some(check),
+};
+
+fn check(context: &Context, out: &mut Vec<Diagnostic>) {
+    for entry in &context.data.chairs {
+        let EntryKind::Term {
+            chairs,
+            on_behalf_of,
+            ..
+        } = &entry.kind
+        else {
+            continue;
+        };
+        let (Some(start), Some(end), Some(period)) = (&entry.start, &entry.end, entry.period())
+        else {
+            continue;
+        };
+        if period.is_empty() {
+            // An inverted term is T001's finding.
+            continue;
+        }
+        let term = Term {
+            start: start.value,
+            end: end.value,
+            period,
+        };
+        let seat = on_behalf_of
+            .as_ref()
+            .and_then(|o| context.member(&o.value).map(|m| (o, m)));
+        let mut seat_checked = false;
+        for chair in chairs {
+            if let Some(member) = context.member(&chair.value) {
+                check_membership(context, out, chair, &term, member, None);
+                // A member chairing "on behalf of" another seat: that seat must be a member too.
+                if let Some((at, seat)) = seat.filter(|(o, _)| o.value != chair.value) {
+                    if !std::mem::replace(&mut seat_checked, true) {
+                        check_membership(context, out, at, &term, seat, None);
+                    }
+                }
+            } else if let Some((_, seat)) = seat {
+                check_membership(context, out, chair, &term, seat, Some(&chair.value));
+            } else if let Some(seat) = context.seat_of(&chair.value) {
+                check_membership(context, out, chair, &term, seat, Some(&chair.value));
+            }
+        }
+    }
+}
+
+/// A term's dates as written and the days it covers.
+struct Term {
+    start: PartialDate,
+    end: PartialDate,
+    period: Interval,
+}
+
+/// Reports `at` (a chair, or the seat it chaired for) if `member` was not a member on every day
+/// of `term`. `constituent` is set when a constituent chaired for the seat `member`.
+fn check_membership(
+    context: &Context,
+    out: &mut Vec<Diagnostic>,
+    at: &Field<String>,
+    term: &Term,
+    member: &Member,
+    constituent: Option<&str>,
+) {
+    let period = term.period;
+    let (Some(membership), Some(joined), Some(id)) =
+        (member.membership(), &member.joined, member.id())
+    else {
+        return;
+    };
+    let (possible, certain) = (membership.possible(), membership.certain());
+    if certain.covers(&period) {
+        return;
+    }
+    let certainly = !possible.covers(&period);
+    // Which end of the membership the term crosses: before joining, or after leaving.
+    let early = if certainly {
+        period.start < possible.start
+    } else {
+        period.start < certain.start
+    };
+    let (date, field) = match (&member.left, early) {
+        (Some(left), false) => (left, "left"),
+        _ => (joined, "joined"),
+    };
+    let term = format!("{}..{}", term.start, term.end);
+    let who = match constituent {
+        Some(c) => format!("`{c}` chaired {term} for `{id}`, which"),
+        None => format!("`{id}` chaired {term} but"),
+    };
+    let file = format!("records/members/{}.yaml", member.file_stem);
+    let mut d = if certainly {
+        let what = if early {
+            format!("joined only in {}", date.value)
+        } else {
+            format!("left in {}", date.value)
+        };
+        context
+            .finding(&RULE, format!("{who} {what}"), at.at, "not a member then")
+            .with_help(format!(
+                "check the sources, then correct the term's dates, the chair, or `{field}` in `{file}`"
+            ))
+    } else {
+        let what = if early {
+            format!("may have joined after it began, in {}", date.value)
+        } else {
+            format!("may have left before it ended, in {}", date.value)
+        };
+        let mut d = context
+            .finding(&RULE, format!("{who} {what}"), at.at, "possibly not a member then")
+            .with_help(format!(
+                "`{field}: {}` may mean any day of {}: give it at a finer precision in `{file}` if a source has it, or silence this line with `# roster: allow T006 -- reason`",
+                date.value, date.value
+            ));
+        d.severity = Severity::Warning;
+        d
+    };
+    d = d.with_secondary(Label::new(
+        date.at.file,
+        date.at.span,
+        format!("`{id}` {field} here"),
+    ));
+    out.push(d);
+}

@@ -1,0 +1,258 @@
+//! T008 report-without-term: a chairmanship report's author must have chaired the whole period
+//! the report covers.
+//!
+//! Both a report's `covers` and a chair term are read as whole units (`2007-01..2007-06` is all
+//! of January through all of June), so there is no uncertainty to weigh: the covered days are
+//! inside the author's terms or they are not. The terms of the reports' authors are indexed once
+//! (per author: sorted and merged intervals), so each report is one binary search; the timeline
+//! of every term, which names who chaired instead, is built only when a report fails.
+
+use super::{Context, Rule};
+use crate::diag::{Diagnostic, Label, Severity};
+use crate::model::{ChairEntry, EntryKind, Field};
+use crate::temporal::{Day, Interval, PartialDate};
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
+pub static RULE: Rule = Rule {
+    code: "T008",
+    name: "report-without-term",
+    default_severity: Severity::Error,
+    summary: "a chairmanship report whose author did not chair the period it covers",
+    explanation: "\
+## What it finds
+
+A document of kind `chairmanship-report` whose `author` did not chair the body for the whole
+period in `covers`, according to `records/chairs.yaml`. A member chairs a period as `chair`,
+as one of `chairs`, or as the seat a constituent chaired for (`on_behalf_of`). Consecutive
+terms of the same chair count as one period.
+
+## Why it matters
+
+A chair reports on its own term. A report credited to a member that did not chair then means
+the author, the covered period or the chair records are wrong.
+
+## Example
+
+```yaml
+# records/documents.yaml
+documents:
+  - id: chairmanship-report-2007-h1
+    kind: chairmanship-report
+    author: unhcr
+    covers:
+      start: 2007-01
+      end: 2007-06
+```
+
+while `records/chairs.yaml` names `iom` as chair for January-June 2007.
+
+## How to fix it
+
+Credit the report to the member that chaired the period, correct `covers` to the author's own
+term, or, if the sources show the author did chair then, correct `records/chairs.yaml`.
+",
+    check: Some(check),
+};
+
+/// At most this many chairs are named in a help line.
+const NAMED: usize = 3;
+
+fn check(context: &Context, out: &mut Vec<Diagnostic>) {
+    let reports: Vec<_> = context
+        .data
+        .documents
+        .iter()
+        .filter(|d| d.kind.as_deref() == Some("chairmanship-report"))
+        .filter_map(|d| Some((d.author.as_ref()?, d.covers.as_ref()?)))
+        .collect();
+    if reports.is_empty() {
+        return;
+    }
+    let served = served_by(context, reports.iter().map(|(a, _)| a.value.as_str()));
+    // Who chaired when, for the help lines: built only if some report fails.
+    let timeline = OnceCell::new();
+    for (author, (start, end)) in reports {
+        let covered = Interval::new(start.value.first_day(), end.value.last_day());
+        if covered.is_empty() {
+            // An inverted period is T001's finding.
+            continue;
+        }
+        let served = served.get(author.value.as_str());
+        if served.is_some_and(|s| within(s, covered)) {
+            continue;
+        }
+        let partly = served.is_some_and(|s| s.iter().any(|i| i.overlaps(&covered)));
+        let period = format!("{}..{}", start.value, end.value);
+        let who = &author.value;
+        let message = if partly {
+            format!(
+                "`{who}` chaired only part of {period}, the period its chairmanship report covers"
+            )
+        } else {
+            format!("`{who}` did not chair in {period}, the period its chairmanship report covers")
+        };
+        let (others, total) = timeline
+            .get_or_init(|| Timeline::of(context))
+            .during(covered);
+        let help = if others.is_empty() {
+            format!(
+                "no chair term covers {period}: correct `covers`, or add the term to `records/chairs.yaml`"
+            )
+        } else {
+            let mut named: Vec<String> = others.iter().map(|term| chaired(term)).collect();
+            if total > others.len() {
+                named.push(format!("{} more terms", total - others.len()));
+            }
+            format!(
+                "{}: credit the report to its chair, or correct `covers` or `records/chairs.yaml`",
+                named.join(", ")
+            )
+        };
+        out.push(
+            context
+                .finding(&RULE, message, author.at, "did not chair the whole period")
+                .with_secondary(Label::new(
+                    start.at.file,
+                    start.at.span,
+                    format!("covers {period}"),
+                ))
+                .with_help(help),
+        );
+    }
+}
+
+/// For each of `authors`, the days it chaired, sorted and merged. A member chairs as `chair`,
+/// one of `chairs`, or the seat a constituent chaired for (`on_behalf_of`).
+fn served_by<'a>(
+    context: &Context<'a>,
+    authors: impl Iterator<Item = &'a str>,
+) -> HashMap<&'a str, Vec<Interval>> {
+    let mut served: HashMap<&str, Vec<Interval>> = authors.map(|a| (a, Vec::new())).collect();
+    for entry in &context.data.chairs {
+        let EntryKind::Term {
+            chairs,
+            on_behalf_of,
+            ..
+        } = &entry.kind
+        else {
+            continue;
+        };
+        let Some(period) = entry.period().filter(|p| !p.is_empty()) else {
+            continue;
+        };
+        // A repeated id (a seat that is also named as chair) merges away below.
+        for id in chairs.iter().chain(on_behalf_of) {
+            if let Some(intervals) = served.get_mut(id.value.as_str()) {
+                intervals.push(period);
+            }
+        }
+    }
+    for intervals in served.values_mut() {
+        *intervals = merged(std::mem::take(intervals));
+    }
+    served
+}
+
+/// Whether `covered` lies inside one of the sorted, merged `intervals`.
+fn within(intervals: &[Interval], covered: Interval) -> bool {
+    let after = intervals.partition_point(|i| i.start <= covered.start);
+    after > 0 && intervals[after - 1].end >= covered.end
+}
+
+/// `` `iom` chaired 2007-01..2007-06 ``, or `` `a` and `b` chaired ... `` for co-chairs.
+fn chaired(term: &Term) -> String {
+    let EntryKind::Term { chairs, .. } = &term.entry.kind else {
+        return String::new();
+    };
+    let ids: Vec<String> = chairs.iter().map(|c| format!("`{}`", c.value)).collect();
+    let date = |d: &Option<Field<PartialDate>>| d.as_ref().map(|f| f.value.to_string());
+    format!(
+        "{} chaired {}..{}",
+        ids.join(" and "),
+        date(&term.entry.start).unwrap_or_default(),
+        date(&term.entry.end).unwrap_or_default()
+    )
+}
+
+/// One chair term and the days it covers.
+struct Term<'a> {
+    period: Interval,
+    entry: &'a ChairEntry,
+}
+
+/// Every chair term by start, to find who chaired during a period.
+struct Timeline<'a> {
+    by_start: Vec<Term<'a>>,
+    /// `reach[i]`: the latest end among `by_start[..=i]`, to stop a backward scan early.
+    reach: Vec<Day>,
+}
+
+impl<'a> Timeline<'a> {
+    fn of(context: &Context<'a>) -> Timeline<'a> {
+        let mut by_start: Vec<Term> = context
+            .data
+            .chairs
+            .iter()
+            .filter(|e| matches!(e.kind, EntryKind::Term { .. }))
+            .filter_map(|entry| {
+                let period = entry.period().filter(|p| !p.is_empty())?;
+                Some(Term { period, entry })
+            })
+            .collect();
+        by_start.sort_by_key(|t| (t.period.start, t.period.end));
+        let reach = by_start
+            .iter()
+            .scan(Day::MIN, |latest, t| {
+                *latest = (*latest).max(t.period.end);
+                Some(*latest)
+            })
+            .collect();
+        Timeline { by_start, reach }
+    }
+
+    /// The first `NAMED` terms that meet `covered`, in date order, and how many meet it.
+    ///
+    /// The terms starting inside `covered` are one range of `by_start`. Those starting before it
+    /// and reaching into it are found by a backward scan that stops at `reach`; in records
+    /// without overlapping terms that is one or two steps, and the scan is capped so that a
+    /// term with a far-off end cannot make every report scan every term (the help line might
+    /// then miss an earlier term, never the verdict).
+    fn during(&self, covered: Interval) -> (Vec<&Term<'a>>, usize) {
+        const SCAN: usize = 64;
+        let first = self
+            .by_start
+            .partition_point(|t| t.period.start < covered.start);
+        let upto = self
+            .by_start
+            .partition_point(|t| t.period.start <= covered.end);
+        let mut earlier: Vec<&Term> = (0..first)
+            .rev()
+            .take(SCAN)
+            .take_while(|&i| self.reach[i] >= covered.start)
+            .map(|i| &self.by_start[i])
+            .filter(|t| t.period.overlaps(&covered))
+            .collect();
+        earlier.reverse();
+        let total = earlier.len() + (upto - first);
+        let named = earlier
+            .into_iter()
+            .chain(&self.by_start[first..upto])
+            .take(NAMED)
+            .collect();
+        (named, total)
+    }
+}
+
+/// Sorts `intervals` and joins those that overlap or touch.
+fn merged(mut intervals: Vec<Interval>) -> Vec<Interval> {
+    intervals.sort_unstable_by_key(|i| (i.start, i.end));
+    let mut out: Vec<Interval> = Vec::with_capacity(intervals.len());
+    for i in intervals {
+        match out.last_mut() {
+            Some(last) if i.start <= last.end.next() => last.end = last.end.max(i.end),
+            _ => out.push(i),
+        }
+    }
+    out
+}

@@ -1,0 +1,250 @@
+//! T010 member-after-dissolution: nothing happens in a body after it is dissolved.
+//!
+//! When `records/group.yaml` sets `dissolved` (the last day, month or year of the body's
+//! existence, inclusive), three kinds of record must stay inside it: a member's `joined`, a chair
+//! entry (term, vacancy or unknown period: the body had a chair, or lacked one, only while it
+//! existed) and a member-count claim. Dates are compared on both readings of their precision:
+//! certainly after `dissolved` is an error, possibly after (a coarse date leaves room) is a
+//! warning. A membership with no `left` is not reported: it ended with the body.
+
+use super::{Context, Rule};
+use crate::diag::{Diagnostic, Label, Severity};
+use crate::model::{EntryKind, Field};
+use crate::temporal::{Day, PartialDate};
+
+pub static RULE: Rule = Rule {
+    code: "T010",
+    name: "member-after-dissolution",
+    default_severity: Severity::Error,
+    summary: "a membership or term after the group was dissolved",
+    explanation: "\
+## What it finds
+
+When `records/group.yaml` sets `dissolved`, any of these dated after it:
+
+- a member's `joined`;
+- a chair entry (a term, a vacancy or an unknown period) that starts after the dissolution or
+  runs past it;
+- a claim about the member count whose period starts after the dissolution or runs past it.
+
+It is an error when the record is certainly after the dissolution, and a warning when a date of
+reduced precision only makes it possible (`dissolved: 2012` and a term starting in July 2012:
+the body may have been dissolved in January). A term or claim that ends in the unit of the
+dissolution (`end: 2012-12` with `dissolved: 2012` or `2012-12`) ended with the body and is not
+reported.
+
+## Why it matters
+
+A body that no longer exists admits no members and has no chair. A record dated after the
+dissolution means that record's date, or `dissolved`, is wrong.
+
+## Example
+
+```yaml
+# records/group.yaml
+dissolved: 2012
+```
+
+```yaml
+# records/chairs.yaml
+chairs:
+  - chair: iom
+    start: 2013-07
+    end: 2013-12
+```
+
+## How to fix it
+
+Check the sources, then correct the record's dates or `dissolved`; end a term or claim cut
+short by the dissolution at the dissolution. For a warning, give `dissolved` (or the other
+date) at a finer precision if a source has it.
+",
+    check: Some(check),
+};
+
+fn check(context: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(dissolved) = context
+        .data
+        .group
+        .as_ref()
+        .and_then(|g| g.dissolved.as_ref())
+    else {
+        return;
+    };
+    let (last, first) = (dissolved.value.last_day(), dissolved.value.first_day());
+    let when = dissolved.value;
+    let secondary = || {
+        Label::new(
+            dissolved.at.file,
+            dissolved.at.span,
+            "the group was dissolved here",
+        )
+    };
+    let push = |out: &mut Vec<Diagnostic>, d: Diagnostic, certainly: bool| {
+        let mut d = d.with_secondary(secondary());
+        if !certainly {
+            d.severity = Severity::Warning;
+        }
+        out.push(d);
+    };
+
+    for member in &context.data.members {
+        let (Some(id), Some(joined)) = (member.id(), &member.joined) else {
+            continue;
+        };
+        let certainly = joined.value.first_day() > last;
+        if !certainly && joined.value.last_day() <= first {
+            continue;
+        }
+        let (message, help) = if certainly {
+            (
+                format!(
+                    "`{id}` joined in {}, after the group was dissolved in {when}",
+                    joined.value
+                ),
+                "correct `joined`, or `dissolved` in `records/group.yaml`".to_string(),
+            )
+        } else {
+            (
+                format!(
+                    "`{id}` may have joined after the group was dissolved: joined in {}, dissolved in {when}",
+                    joined.value
+                ),
+                format!("`joined: {}` and `dissolved: {when}` overlap: give either at a finer precision if a source has it", joined.value),
+            )
+        };
+        let label = if certainly {
+            "after the dissolution"
+        } else {
+            "possibly after the dissolution"
+        };
+        push(
+            out,
+            context
+                .finding(&RULE, message, joined.at, label)
+                .with_help(help),
+            certainly,
+        );
+    }
+
+    for entry in &context.data.chairs {
+        let (Some(start), Some(end)) = (&entry.start, &entry.end) else {
+            continue;
+        };
+        let period = written(start.value, end.value);
+        let what = match &entry.kind {
+            EntryKind::Term { chairs, .. } => {
+                let ids: Vec<String> = chairs.iter().map(|c| format!("`{}`", c.value)).collect();
+                Subject::Chaired(format!("{} chaired {period}", ids.join(" and ")))
+            }
+            EntryKind::Vacant => Subject::Other(format!("the vacancy {period}")),
+            EntryKind::Unknown => Subject::Other(format!("the unknown period {period}")),
+        };
+        // Chair entries cover whole units: `start` is its first day, `end` its last.
+        if let Some((d, certainly)) = period_after(
+            context,
+            what,
+            (start, start.value.first_day()),
+            (end, end.value.last_day()),
+            when,
+            (first, last),
+        ) {
+            push(out, d, certainly);
+        }
+    }
+
+    let claims = context.data.group.iter().flat_map(|g| &g.claims);
+    for claim in claims {
+        let Some(from) = &claim.from else { continue };
+        // A claim without `until` covers its `from` date alone.
+        let until = claim.until.as_ref().unwrap_or(from);
+        let period = written(from.value, until.value);
+        let what = Subject::Other(format!("the claim of {} members {period}", claim.members));
+        // A claim holds on every day of its period, so its dates are read as whole units too.
+        if let Some((d, certainly)) = period_after(
+            context,
+            what,
+            (from, from.value.first_day()),
+            (until, until.value.last_day()),
+            when,
+            (first, last),
+        ) {
+            push(out, d, certainly);
+        }
+    }
+}
+
+/// A finding for the period `start..end` (with its first and last days, read as whole units)
+/// if it reaches past the dissolution, whose possible days are `first..=last`; with whether it
+/// is certain.
+///
+/// A period that starts after the last day `dissolved` may mean, or ends after it, is certainly
+/// wrong. One that starts after the first day is possibly wrong. One that only ends inside the
+/// unit of `dissolved` (a term to `2012-12` in a body dissolved in `2012-12`) is not reported: an
+/// end written to the unit of the dissolution is the ordinary way to record a term or a count
+/// that ended with the body, not a sign that it outlived it.
+fn period_after(
+    context: &Context,
+    what: Subject,
+    (start, start_day): (&Field<PartialDate>, Day),
+    (end, end_day): (&Field<PartialDate>, Day),
+    when: PartialDate,
+    (first, last): (Day, Day),
+) -> Option<(Diagnostic, bool)> {
+    let (certainly, starts_after, at) = if start_day > last {
+        (true, true, start)
+    } else if end_day > last {
+        (true, false, end)
+    } else if start_day > first {
+        (false, true, start)
+    } else {
+        return None;
+    };
+    let after = format!("after the group was dissolved in {when}");
+    let past = format!("past the group's dissolution in {when}");
+    let message = match (what, certainly, starts_after) {
+        (Subject::Chaired(chaired), true, true) => format!("{chaired}, {after}"),
+        (Subject::Chaired(chaired), true, false) => format!("{chaired}, {past}"),
+        (Subject::Chaired(chaired), false, _) => format!("{chaired}, possibly {after}"),
+        (Subject::Other(other), true, true) => format!("{other} starts {after}"),
+        (Subject::Other(other), true, false) => format!("{other} runs {past}"),
+        (Subject::Other(other), false, _) => format!("{other} may start {after}"),
+    };
+    let label = if certainly {
+        "after the dissolution"
+    } else {
+        "possibly after the dissolution"
+    };
+    let help = if !certainly {
+        format!(
+            "`dissolved: {when}` may mean any day of {when}: give it at a finer precision if a source has it"
+        )
+    } else if starts_after {
+        "remove it, or correct its dates or `dissolved` in `records/group.yaml`".to_string()
+    } else {
+        format!("end it by {when}, or correct `dissolved` in `records/group.yaml`")
+    };
+    Some((
+        context
+            .finding(&RULE, message, at.at, label)
+            .with_help(help),
+        certainly,
+    ))
+}
+
+/// `2013-01..2013-06`, or `in 2012-06` for a period of one unit.
+fn written(start: PartialDate, end: PartialDate) -> String {
+    if start == end {
+        format!("in {start}")
+    } else {
+        format!("{start}..{end}")
+    }
+}
+
+/// What a dated record is, for a message.
+enum Subject {
+    /// `` `iom` chaired 2013-01..2013-06 ``.
+    Chaired(String),
+    /// `the vacancy 2013-01..2013-06`, `the claim of 16 members in 2013`.
+    Other(String),
+}

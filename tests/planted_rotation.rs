@@ -1,0 +1,166 @@
+//! The time rules T001-T005 end to end: one error planted in a copy of the shipped records,
+//! the `roster` binary run on it, and the finding expected at the planted place.
+//!
+//! Lines and columns are computed from the file text, so the tests keep working when the
+//! records gain a note or an entry. Every test works on its own temporary copy; the repository
+//! is never touched.
+
+use assert_cmd::Command;
+use std::fs;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+const CHAIRS: &str = "records/chairs.yaml";
+const GROUP: &str = "records/group.yaml";
+
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Runs `roster check --color never` in `root`; returns (exit code, stdout, stderr).
+fn check(root: &Path) -> (i32, String, String) {
+    let output = Command::cargo_bin("roster")
+        .unwrap()
+        .current_dir(root)
+        .env_remove("NO_COLOR")
+        .args(["check", "--color", "never"])
+        .output()
+        .unwrap();
+    (
+        output.status.code().expect("exited normally"),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// `file:line:col` of the first occurrence of `needle` at or after the first line containing
+/// `anchor`; the column is that of `needle`'s first character, counted in characters.
+fn place(file: &str, text: &str, anchor: &str, needle: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let from = lines
+        .iter()
+        .position(|l| l.contains(anchor))
+        .unwrap_or_else(|| panic!("no line contains {anchor:?}"));
+    for (i, line) in lines.iter().enumerate().skip(from) {
+        if let Some(byte) = line.find(needle) {
+            let col = line[..byte].chars().count() + 1;
+            return format!("{file}:{}:{col}", i + 1);
+        }
+    }
+    panic!("no {needle:?} after {anchor:?}");
+}
+
+/// A copy of the shipped records with `edit` applied to `file`, and the edited text.
+struct Planted {
+    dir: TempDir,
+    text: String,
+}
+
+fn plant(file: &str, from: &str, to: &str) -> Planted {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&manifest_dir().join("records"), &dir.path().join("records"));
+    copy_dir(&manifest_dir().join("schemas"), &dir.path().join("schemas"));
+    let path = dir.path().join(file);
+    let original = fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        original.matches(from).count(),
+        1,
+        "{from:?} should occur once in {file}"
+    );
+    let text = original.replacen(from, to, 1);
+    fs::write(&path, &text).unwrap();
+    Planted { dir, text }
+}
+
+/// Asserts exit 1 and a finding `error[code]` located at `at`.
+fn assert_error_at(planted: &Planted, code: &str, at: &str) {
+    let (status, stdout, stderr) = check(planted.dir.path());
+    assert_eq!(status, 1, "stdout:\n{stdout}\nstderr:\n{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+    let found = stdout.split("\n\n").any(|finding| {
+        finding.starts_with(&format!("error[{code}]")) && finding.contains(&format!("--> {at}\n"))
+    });
+    assert!(found, "expected error[{code}] at {at}:\n{stdout}");
+}
+
+#[test]
+fn shipped_records_have_no_time_rule_errors() {
+    let (status, stdout, _) = check(&manifest_dir());
+    for code in ["T001", "T002", "T003", "T004", "T005"] {
+        assert!(!stdout.contains(&format!("error[{code}]")), "{stdout}");
+    }
+    assert_eq!(status, 0, "{stdout}");
+}
+
+#[test]
+fn a_term_moved_by_a_month_leaves_a_gap_and_breaks_the_rotation() {
+    let p = plant(
+        CHAIRS,
+        "chair: undp\n    start: 2010-01",
+        "chair: undp\n    start: 2010-02",
+    );
+    // The gap (January 2010) is reported at the end of the entry before it: UNITAR's term.
+    assert_error_at(
+        &p,
+        "T003",
+        &place(CHAIRS, &p.text, "chair: unitar", "2009-12"),
+    );
+    // The moved term starts in February and lasts five months.
+    assert_error_at(
+        &p,
+        "T005",
+        &place(CHAIRS, &p.text, "chair: undp", "2010-02"),
+    );
+}
+
+#[test]
+fn a_term_ending_a_month_late_overlaps_the_next() {
+    let p = plant(
+        CHAIRS,
+        "chair: ohchr\n    start: 2010-07\n    end: 2010-12",
+        "chair: ohchr\n    start: 2010-07\n    end: 2011-01",
+    );
+    // The later entry (UNICEF's term, from January 2011) is reported at its start.
+    assert_error_at(
+        &p,
+        "T004",
+        &place(CHAIRS, &p.text, "chair: unicef", "2011-01"),
+    );
+}
+
+#[test]
+fn a_claim_the_members_contradict_is_an_error() {
+    let p = plant(
+        GROUP,
+        "- members: 16\n    from: 2010-12",
+        "- members: 15\n    from: 2010-12",
+    );
+    assert_error_at(&p, "T002", &place(GROUP, &p.text, "members: 15", "members"));
+}
+
+#[test]
+fn an_end_before_its_start_is_located_at_the_end() {
+    let p = plant(
+        CHAIRS,
+        "start: 2007-01\n    end: 2007-06",
+        "start: 2007-01\n    end: 2006-06",
+    );
+    assert_error_at(
+        &p,
+        "T001",
+        &place(CHAIRS, &p.text, "start: 2007-01", "2006-06"),
+    );
+}
