@@ -143,10 +143,12 @@ fn a_term_ending_a_month_late_overlaps_the_next() {
 
 #[test]
 fn a_claim_the_members_contradict_is_an_error() {
+    // The claim of 16 from 2010-12 carries a silence of T002 (its warning is explained), which
+    // would silence this error too: plant on the claim of November 2011 instead.
     let p = plant(
         GROUP,
-        "- members: 16\n    from: 2010-12",
-        "- members: 15\n    from: 2010-12",
+        "- members: 16\n    from: 2011-11",
+        "- members: 15\n    from: 2011-11",
     );
     assert_error_at(&p, "T002", &place(GROUP, &p.text, "members: 15", "members"));
 }
@@ -163,4 +165,36 @@ fn an_end_before_its_start_is_located_at_the_end() {
         "T001",
         &place(CHAIRS, &p.text, "start: 2007-01", "2006-06"),
     );
+}
+
+#[test]
+fn deleting_a_member_that_a_claim_counts_is_an_error_at_the_claim() {
+    let planted = plant("records/members/who.yaml", "id: who", "id: who");
+    fs::remove_file(planted.dir.path().join("records/members/who.yaml")).unwrap();
+    // The first claim the deletion contradicts without a silence on its line: November 2011.
+    let group = fs::read_to_string(planted.dir.path().join("records/group.yaml")).unwrap();
+    let line = group
+        .lines()
+        .position(|l| l.starts_with("    from: 2011-11"))
+        .unwrap();
+    assert_error_at(&planted, "T002", &format!("records/group.yaml:{line}:5"));
+}
+
+#[test]
+fn as_of_bounds_an_open_ended_rotation() {
+    let fixture = manifest_dir().join("tests/fixtures/rules/T003/pass-open-regime");
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture.join("records"), &dir.path().join("records"));
+    copy_dir(&manifest_dir().join("schemas"), &dir.path().join("schemas"));
+    let (status, stdout, _) = check(dir.path());
+    assert_eq!(status, 0, "{stdout}");
+    let out = assert_cmd::Command::cargo_bin("roster")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "--color", "never", "--as-of", "2030-01-01"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("error[T003]"), "{text}");
 }
