@@ -243,11 +243,10 @@ fn sarif_with_results_rules_and_related_locations_is_valid() {
     // A duplicate key (Y002, with the first occurrence as a related location), an impossible
     // month and a key the schema does not know (S001).
     let text = plant(&text, "  en: IOM\n", "  en: IOM\n  en: OIM\n");
-    let text = plant(&text, "joined: 2003-04\n", "joined: 2003-13\n");
     let text = plant(
         &text,
         "founded: 1951\n",
-        "founded: 1951\nwebsite: iom.int\n",
+        "founded: 1951-13\nwebsite: iom.int\n",
     );
     fs::write(&iom, text).unwrap();
 
