@@ -448,16 +448,23 @@ impl Loader<'_> {
         if style != ScalarStyle::Plain {
             return Value::String(text.to_string());
         }
+        let resolved = resolve_core(text);
         if let Some(reading) = yaml11_reading(text) {
+            let here = match &resolved {
+                Ok(Value::String(_)) => format!("the string `{text}`"),
+                Ok(Value::Number(n)) => format!("the number `{n}`"),
+                Ok(other) => format!("`{other}`"),
+                Err(_) => "nothing JSON can hold".to_string(),
+            };
             let d = Diagnostic::new(
                 &rules::Y003,
-                format!("`{text}` is read as the string `{text}` here, but as {reading} by YAML 1.1 readers"),
+                format!("`{text}` is read as {here} here, but as {reading} by YAML 1.1 readers"),
                 self.label(span, "ambiguous value"),
             )
             .with_help(format!("quote it (`'{text}'`) so that every reader agrees"));
             self.diagnostics.push(d);
         }
-        match resolve_core(text) {
+        match resolved {
             Ok(value) => value,
             Err(problem) => {
                 self.unsupported(
