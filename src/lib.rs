@@ -19,6 +19,7 @@ pub mod at;
 pub mod check;
 pub mod config;
 pub mod diag;
+pub mod git;
 pub mod model;
 pub mod report;
 pub mod rules;

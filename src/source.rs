@@ -54,6 +54,8 @@ pub struct SourceFile {
     /// valid prefix followed by the rest decoded lossily, so the bad line can still be shown.
     pub text: String,
     line_starts: Vec<u32>,
+    /// ASCII text has one byte per character, so positions convert without a walk.
+    ascii: bool,
 }
 
 impl SourceFile {
@@ -68,6 +70,7 @@ impl SourceFile {
         SourceFile {
             name: name.into(),
             path: path.as_ref().to_path_buf(),
+            ascii: text.is_ascii(),
             text,
             line_starts,
         }
@@ -114,6 +117,9 @@ impl SourceFile {
     /// parser reports them. Positions past the end of a line or of the text are clamped.
     pub fn offset(&self, line: usize, col: usize) -> usize {
         let start = self.line_start(line);
+        if self.ascii {
+            return (start + col).min(self.text.len());
+        }
         let rest = &self.text[start..];
         rest.char_indices()
             .nth(col)

@@ -389,6 +389,7 @@ impl Loader<'_> {
     /// Checks the key just read against the keys before it in the same mapping.
     fn check_key(&mut self) {
         let Some(Frame::Mapping {
+            map,
             entries,
             key: Some((text, span)),
             skip_value,
@@ -398,7 +399,9 @@ impl Loader<'_> {
             return;
         };
         let (text, span) = (text.clone(), *span);
-        if let Some(first) = entries.iter().find(|e| e.key == text) {
+        // The map answers in constant time; only a real duplicate walks the entries.
+        let repeated = map.contains_key(&text);
+        if let Some(first) = entries.iter().find(|e| repeated && e.key == text) {
             *skip_value = true;
             let d = Diagnostic::new(
                 &rules::Y002,
@@ -420,6 +423,9 @@ impl Loader<'_> {
     }
 
     fn check_anchor_and_tag(&mut self, anchor: usize, tagged: bool, span: Span) {
+        if anchor == 0 && !tagged {
+            return;
+        }
         // A container's span runs to its end; the anchor or tag is on its first line.
         let line_end = self.source.text[span.range()]
             .find('\n')
