@@ -1,17 +1,24 @@
-//! `check`: read every record file of a workspace, apply the data-file policy and the schemas,
-//! and return the files and the findings.
+//! `check`: read every record file, apply the data-file policy and the schemas, build the
+//! model, run the rules, and return the files and the findings.
 //!
-//! Rules cross files, so a check always covers the whole of `records/`, whichever files the
-//! caller names. The result is plain data: the CLI decides what to print and the exit code.
+//! Reading is done one file at a time by a [`Corpus`], which keeps for each file its findings
+//! (Y- and S-rules) and the model of that file alone, and reads a file only once however many
+//! revisions hold it: `roster diff` and `roster log` put several revisions in one corpus, and a
+//! file unchanged between them costs nothing the second time. A *side* is then a set of files:
+//! their models are merged and the R- and T-rules run over the whole, because rules cross files.
+//! The result is plain data: the CLI decides what to print and the exit code.
 
 use crate::diag::{self, Diagnostic, Label};
 use crate::model::{Dataset, Input};
 use crate::rules::{self, Context};
 use crate::schema::Schemas;
-use crate::source::{Sources, Span};
+use crate::source::{FileId, SourceFile, Sources, Span};
 use crate::temporal::Day;
-use crate::workspace::{self, Error, Workspace};
-use crate::yaml;
+use crate::workspace::{self, Error, Kind, Workspace};
+use crate::yaml::{self, Document};
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::Path;
 
 /// What one check found.
 #[derive(Debug, Default)]
@@ -23,10 +30,14 @@ pub struct Outcome {
 
 impl Outcome {
     pub fn has_errors(&self) -> bool {
-        self.diagnostics
-            .iter()
-            .any(|d| d.severity == diag::Severity::Error)
+        has_errors(&self.diagnostics)
     }
+}
+
+pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics
+        .iter()
+        .any(|d| d.severity == diag::Severity::Error)
 }
 
 /// What a check may be told.
@@ -40,71 +51,221 @@ pub struct Options {
 
 /// Checks every record file of `workspace`.
 pub fn check(workspace: &Workspace, options: &Options) -> Result<Outcome, Error> {
-    let (mut outcome, data) = load(workspace)?;
-    outcome
-        .diagnostics
-        .extend(rules::run(&Context::new(&data, options.as_of)));
-    crate::config::apply_silences(&outcome.sources, &mut outcome.diagnostics);
-    options.levels.apply(&mut outcome.diagnostics);
-    diag::sort(&mut outcome.diagnostics);
-    Ok(outcome)
+    let mut corpus = Corpus::new(Schemas::load(&workspace.schemas)?, false);
+    let files = corpus.add_workspace(workspace)?;
+    let side = corpus.take_side(&files, options);
+    Ok(Outcome {
+        sources: corpus.sources,
+        diagnostics: side.diagnostics,
+    })
 }
 
 /// Reads every record file of `workspace` into the model, with the findings of reading them
 /// (Y- and S-rules) but before the R- and T-rules run.
 pub fn load(workspace: &Workspace) -> Result<(Outcome, Dataset), Error> {
-    let schemas = Schemas::load(&workspace.schemas)?;
-    let mut sources = Sources::new();
-    let mut diagnostics = Vec::new();
-    let mut documents = Vec::new();
-    for entry in workspace.list()? {
-        let Some(kind) = entry.kind else {
-            let id = sources.add(crate::source::SourceFile::new(
-                entry.name.clone(),
-                &entry.path,
-                String::new(),
-            ));
-            let what = if entry.is_dir { "folder" } else { "file" };
-            diagnostics.push(
-                Diagnostic::new(
-                    &rules::S002,
-                    format!("`{}` is not a kind of record roster knows", entry.name),
-                    Label::new(id, Span::at(0), format!("unknown {what}")),
-                )
-                .with_help(
-                    "records live in `records/{group,chairs,working-groups,documents,sources}.yaml` and `records/members/<id>.yaml`: move, rename or delete this one",
-                ),
-            );
-            continue;
-        };
-        let (id, unreadable) = workspace::read_into(&mut sources, &entry.name, &entry.path)?;
-        if let Some(d) = unreadable {
-            diagnostics.push(d);
-            continue;
-        }
-        let loaded = yaml::load(id, sources.get(id));
-        let readable = !loaded.is_unreadable();
-        diagnostics.extend(loaded.diagnostics);
-        if let (true, Some(document)) = (readable, loaded.document) {
-            diagnostics.extend(schemas.validate(kind, id, &document));
-            documents.push((id, kind, entry.name, document));
-        }
-    }
-    let inputs: Vec<Input> = documents
-        .iter()
-        .map(|(file, kind, name, document)| Input {
-            file: *file,
-            kind: *kind,
-            name,
-            document,
-        })
-        .collect();
-    let data = Dataset::build(&inputs);
+    let mut corpus = Corpus::new(Schemas::load(&workspace.schemas)?, false);
+    let files = corpus.add_workspace(workspace)?;
+    let (diagnostics, data) = corpus.take(&files);
     Ok((
         Outcome {
-            sources,
+            sources: corpus.sources,
             diagnostics,
         },
         data,
     ))
+}
+
+/// One file as read: its findings, its part of the model, and (when the corpus keeps them,
+/// for change reports) its document.
+#[derive(Debug)]
+pub struct FileResult {
+    pub file: FileId,
+    pub kind: Option<Kind>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub part: Dataset,
+    pub document: Option<Document>,
+}
+
+/// The files of one side after the rules ran.
+#[derive(Debug)]
+pub struct Side {
+    pub files: Vec<usize>,
+    /// Sorted by file and position, with overrides and silences applied.
+    pub diagnostics: Vec<Diagnostic>,
+    pub data: Dataset,
+}
+
+/// Every file read in one run, each read once.
+pub struct Corpus {
+    schemas: Schemas,
+    pub sources: Sources,
+    pub results: Vec<FileResult>,
+    /// Keep each file's document, for change reports.
+    keep_documents: bool,
+    /// `(name, hash of the bytes)` -> index in `results`.
+    seen: HashMap<(String, u64), usize>,
+}
+
+impl Corpus {
+    pub fn new(schemas: Schemas, keep_documents: bool) -> Corpus {
+        Corpus {
+            schemas,
+            sources: Sources::new(),
+            results: Vec::new(),
+            keep_documents,
+            seen: HashMap::new(),
+        }
+    }
+
+    /// Reads everything under `records/` of a workspace on disk; returns the result indexes.
+    pub fn add_workspace(&mut self, workspace: &Workspace) -> Result<Vec<usize>, Error> {
+        let mut files = Vec::new();
+        for entry in workspace.list()? {
+            let index = match entry.kind {
+                None => self.add_unknown(&entry.name, &entry.path, entry.is_dir),
+                Some(kind) => {
+                    let (id, unreadable) =
+                        workspace::read_into(&mut self.sources, &entry.name, &entry.path)?;
+                    self.add_source(id, kind, unreadable)
+                }
+            };
+            files.push(index);
+        }
+        Ok(files)
+    }
+
+    /// Reads a file given as bytes (from a git revision, say), named by its path from the
+    /// root (`records/members/iom.yaml`). A file with the same name and bytes as one already
+    /// read is not read again.
+    pub fn add_bytes(&mut self, name: &str, bytes: Vec<u8>) -> usize {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        bytes.hash(&mut hasher);
+        let key = (name.to_string(), hasher.finish());
+        if let Some(&index) = self.seen.get(&key) {
+            return index;
+        }
+        let relative = name.strip_prefix("records/").unwrap_or(name);
+        let index = match Kind::of(relative) {
+            None => self.add_unknown(name, Path::new(name), false),
+            Some(kind) => {
+                let (id, unreadable) =
+                    workspace::from_bytes(&mut self.sources, name, Path::new(name), bytes);
+                self.add_source(id, kind, unreadable)
+            }
+        };
+        self.seen.insert(key, index);
+        index
+    }
+
+    fn add_unknown(&mut self, name: &str, path: &Path, is_dir: bool) -> usize {
+        let id = self.sources.add(SourceFile::new(name, path, String::new()));
+        let what = if is_dir { "folder" } else { "file" };
+        let d = Diagnostic::new(
+            &rules::S002,
+            format!("`{name}` is not a kind of record roster knows"),
+            Label::new(id, Span::at(0), format!("unknown {what}")),
+        )
+        .with_help(
+            "records live in `records/{group,chairs,working-groups,documents,sources}.yaml` and `records/members/<id>.yaml`: move, rename or delete this one",
+        );
+        self.push(FileResult {
+            file: id,
+            kind: None,
+            diagnostics: vec![d],
+            part: Dataset::default(),
+            document: None,
+        })
+    }
+
+    fn add_source(&mut self, id: FileId, kind: Kind, unreadable: Option<Diagnostic>) -> usize {
+        let mut result = FileResult {
+            file: id,
+            kind: Some(kind),
+            diagnostics: Vec::new(),
+            part: Dataset::default(),
+            document: None,
+        };
+        if let Some(d) = unreadable {
+            result.diagnostics.push(d);
+            return self.push(result);
+        }
+        let source = self.sources.get(id);
+        let loaded = yaml::load(id, source);
+        let readable = !loaded.is_unreadable();
+        result.diagnostics.extend(loaded.diagnostics);
+        if let (true, Some(document)) = (readable, loaded.document) {
+            result
+                .diagnostics
+                .extend(self.schemas.validate(kind, id, &document));
+            result.part = Dataset::build(&[Input {
+                file: id,
+                kind,
+                name: &source.name,
+                document: &document,
+            }]);
+            if self.keep_documents {
+                result.document = Some(document);
+            }
+        }
+        self.push(result)
+    }
+
+    fn push(&mut self, result: FileResult) -> usize {
+        self.results.push(result);
+        self.results.len() - 1
+    }
+
+    /// The findings of reading `files` and their merged model, before the rules run.
+    pub fn merge(&self, files: &[usize]) -> (Vec<Diagnostic>, Dataset) {
+        let mut diagnostics = Vec::new();
+        let mut data = Dataset::default();
+        for &i in files {
+            diagnostics.extend(self.results[i].diagnostics.iter().cloned());
+            data.merge(&self.results[i].part);
+        }
+        (diagnostics, data)
+    }
+
+    /// Like [`Corpus::merge`], but moves the files' findings and models out of the corpus
+    /// instead of copying them: for a run with one side.
+    pub fn take(&mut self, files: &[usize]) -> (Vec<Diagnostic>, Dataset) {
+        let mut diagnostics = Vec::new();
+        let mut data = Dataset::default();
+        for &i in files {
+            diagnostics.append(&mut self.results[i].diagnostics);
+            data.absorb(std::mem::take(&mut self.results[i].part));
+        }
+        (diagnostics, data)
+    }
+
+    /// Runs the rules over `files` as one dataset.
+    pub fn side(&self, files: &[usize], options: &Options) -> Side {
+        let (diagnostics, data) = self.merge(files);
+        self.finish(files, diagnostics, data, options)
+    }
+
+    /// Like [`Corpus::side`], moving the files' findings and models out of the corpus.
+    pub fn take_side(&mut self, files: &[usize], options: &Options) -> Side {
+        let (diagnostics, data) = self.take(files);
+        self.finish(files, diagnostics, data, options)
+    }
+
+    fn finish(
+        &self,
+        files: &[usize],
+        mut diagnostics: Vec<Diagnostic>,
+        data: Dataset,
+        options: &Options,
+    ) -> Side {
+        diagnostics.extend(rules::run(&Context::new(&data, options.as_of)));
+        let files_of_side: Vec<FileId> = files.iter().map(|&i| self.results[i].file).collect();
+        crate::config::apply_silences(&self.sources, &files_of_side, &mut diagnostics);
+        options.levels.apply(&mut diagnostics);
+        diag::sort(&mut diagnostics);
+        Side {
+            files: files.to_vec(),
+            diagnostics,
+            data,
+        }
+    }
 }

@@ -11,7 +11,7 @@
 
 use crate::diag::{Diagnostic, Label, Severity};
 use crate::rules::{self, Rule};
-use crate::source::{Sources, Span};
+use crate::source::{FileId, Sources, Span};
 use crate::workspace::Error;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -106,10 +106,12 @@ const MARKER: &str = "# roster: allow";
 
 /// Drops the findings that a comment silences, and reports comments that are malformed,
 /// unexplained or unused.
-pub fn apply_silences(sources: &Sources, diagnostics: &mut Vec<Diagnostic>) {
+/// Only the comments in `files` count: a run may hold files of several revisions.
+pub fn apply_silences(sources: &Sources, files: &[FileId], diagnostics: &mut Vec<Diagnostic>) {
     let mut silences = Vec::new();
     let mut problems = Vec::new();
-    for (file, source) in sources.iter() {
+    for &file in files {
+        let source = sources.get(file);
         if !source.text.contains(MARKER) {
             continue;
         }

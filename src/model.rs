@@ -454,3 +454,32 @@ impl Dataset {
         self.members.iter().find(|m| m.id() == Some(id))
     }
 }
+
+impl Dataset {
+    /// Moves the records of `other`, the model of another file, into this one.
+    pub fn absorb(&mut self, mut other: Dataset) {
+        if self.group.is_none() {
+            self.group = other.group.take();
+        }
+        self.members.append(&mut other.members);
+        self.chairs.append(&mut other.chairs);
+        self.working_groups.append(&mut other.working_groups);
+        self.documents.append(&mut other.documents);
+        self.sources.append(&mut other.sources);
+        self.citations.append(&mut other.citations);
+    }
+
+    /// Adds the records of `other`, the model of another file, to this one.
+    pub fn merge(&mut self, other: &Dataset) {
+        if self.group.is_none() {
+            self.group.clone_from(&other.group);
+        }
+        self.members.extend(other.members.iter().cloned());
+        self.chairs.extend(other.chairs.iter().cloned());
+        self.working_groups
+            .extend(other.working_groups.iter().cloned());
+        self.documents.extend(other.documents.iter().cloned());
+        self.sources.extend(other.sources.iter().cloned());
+        self.citations.extend(other.citations.iter().cloned());
+    }
+}
