@@ -97,19 +97,30 @@ pub struct Side {
 
 /// Every file read in one run, each read once.
 pub struct Corpus {
-    schemas: Schemas,
+    /// Each distinct set of schemas met in the run (revisions may differ in their schemas).
+    schemas: Vec<(u64, Schemas)>,
     pub sources: Sources,
     pub results: Vec<FileResult>,
     /// Keep each file's document, for change reports.
     keep_documents: bool,
-    /// `(name, hash of the bytes)` -> index in `results`.
-    seen: HashMap<(String, u64), usize>,
+    /// `(name, hash of the bytes, schema set)` -> index in `results`.
+    seen: HashMap<(String, u64, usize), usize>,
+}
+
+fn fingerprint(parts: impl IntoIterator<Item = (impl Hash, impl Hash)>) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for (a, b) in parts {
+        a.hash(&mut hasher);
+        b.hash(&mut hasher);
+    }
+    hasher.finish()
 }
 
 impl Corpus {
+    /// A corpus whose first schema set (index 0) is `schemas`.
     pub fn new(schemas: Schemas, keep_documents: bool) -> Corpus {
         Corpus {
-            schemas,
+            schemas: vec![(0, schemas)],
             sources: Sources::new(),
             results: Vec::new(),
             keep_documents,
@@ -117,8 +128,40 @@ impl Corpus {
         }
     }
 
-    /// Reads everything under `records/` of a workspace on disk; returns the result indexes.
+    /// An empty corpus; add schema sets with [`Corpus::schema_set`].
+    pub fn empty(keep_documents: bool) -> Corpus {
+        Corpus {
+            schemas: Vec::new(),
+            sources: Sources::new(),
+            results: Vec::new(),
+            keep_documents,
+            seen: HashMap::new(),
+        }
+    }
+
+    /// The index of the schema set made of these `(file name, text)` pairs, compiling it the
+    /// first time it is met.
+    pub fn schema_set(&mut self, texts: Vec<(String, String)>) -> Result<usize, Error> {
+        let print = fingerprint(texts.iter().map(|(n, t)| (n, t)));
+        if let Some(i) = self.schemas.iter().position(|(p, _)| *p == print) {
+            return Ok(i);
+        }
+        self.schemas.push((print, Schemas::from_texts(texts)?));
+        Ok(self.schemas.len() - 1)
+    }
+
+    /// Reads everything under `records/` of a workspace on disk, with the first schema set;
+    /// returns the result indexes.
     pub fn add_workspace(&mut self, workspace: &Workspace) -> Result<Vec<usize>, Error> {
+        self.add_workspace_with(workspace, 0)
+    }
+
+    /// Reads everything under `records/` of a workspace on disk with schema set `schemas`.
+    pub fn add_workspace_with(
+        &mut self,
+        workspace: &Workspace,
+        schemas: usize,
+    ) -> Result<Vec<usize>, Error> {
         let mut files = Vec::new();
         for entry in workspace.list()? {
             let index = match entry.kind {
@@ -126,7 +169,7 @@ impl Corpus {
                 Some(kind) => {
                     let (id, unreadable) =
                         workspace::read_into(&mut self.sources, &entry.name, &entry.path)?;
-                    self.add_source(id, kind, unreadable)
+                    self.add_source(id, kind, unreadable, schemas)
                 }
             };
             files.push(index);
@@ -137,10 +180,8 @@ impl Corpus {
     /// Reads a file given as bytes (from a git revision, say), named by its path from the
     /// root (`records/members/iom.yaml`). A file with the same name and bytes as one already
     /// read is not read again.
-    pub fn add_bytes(&mut self, name: &str, bytes: Vec<u8>) -> usize {
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        bytes.hash(&mut hasher);
-        let key = (name.to_string(), hasher.finish());
+    pub fn add_bytes(&mut self, name: &str, bytes: Vec<u8>, schemas: usize) -> usize {
+        let key = (name.to_string(), fingerprint([(&bytes, 0)]), schemas);
         if let Some(&index) = self.seen.get(&key) {
             return index;
         }
@@ -150,7 +191,7 @@ impl Corpus {
             Some(kind) => {
                 let (id, unreadable) =
                     workspace::from_bytes(&mut self.sources, name, Path::new(name), bytes);
-                self.add_source(id, kind, unreadable)
+                self.add_source(id, kind, unreadable, schemas)
             }
         };
         self.seen.insert(key, index);
@@ -177,7 +218,13 @@ impl Corpus {
         })
     }
 
-    fn add_source(&mut self, id: FileId, kind: Kind, unreadable: Option<Diagnostic>) -> usize {
+    fn add_source(
+        &mut self,
+        id: FileId,
+        kind: Kind,
+        unreadable: Option<Diagnostic>,
+        schemas: usize,
+    ) -> usize {
         let mut result = FileResult {
             file: id,
             kind: Some(kind),
@@ -196,7 +243,7 @@ impl Corpus {
         if let (true, Some(document)) = (readable, loaded.document) {
             result
                 .diagnostics
-                .extend(self.schemas.validate(kind, id, &document));
+                .extend(self.schemas[schemas].1.validate(kind, id, &document));
             result.part = Dataset::build(&[Input {
                 file: id,
                 kind,

@@ -40,20 +40,17 @@ impl std::fmt::Debug for Schemas {
 impl Schemas {
     /// Reads and compiles every schema in `dir`.
     pub fn load(dir: &Path) -> Result<Schemas, Error> {
-        let reader = fs::read_dir(dir).map_err(|e| Error::io("read schemas folder", dir, &e))?;
+        Schemas::from_texts(read_texts(dir)?)
+    }
+
+    /// Parses, checks against the meta-schema and compiles schemas given as `(file name,
+    /// text)` pairs; file names not ending in `.schema.json` are ignored.
+    pub fn from_texts(texts: Vec<(String, String)>) -> Result<Schemas, Error> {
         let mut documents = Vec::new();
-        for entry in reader {
-            let path = entry
-                .map_err(|e| Error::io("read schemas folder", dir, &e))?
-                .path();
-            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-                continue;
-            };
+        for (name, text) in texts {
             if !name.ends_with(".schema.json") {
                 continue;
             }
-            let text =
-                fs::read_to_string(&path).map_err(|e| Error::io("read schema", &path, &e))?;
             let value: Value = serde_json::from_str(&text)
                 .map_err(|e| Error(format!("schema `schemas/{name}` is not valid JSON: {e}")))?;
             if let Err(e) = jsonschema::meta::validate(&value) {
@@ -62,7 +59,7 @@ impl Schemas {
                     e.instance_path().as_str()
                 )));
             }
-            documents.push((name.to_string(), value));
+            documents.push((name, value));
         }
         Schemas::compile(documents)
     }
@@ -279,4 +276,25 @@ fn type_name(kind: &TypeKind) -> String {
             .collect::<Vec<_>>()
             .join(" or "),
     }
+}
+
+/// The `(file name, text)` of every `*.schema.json` in `dir`, sorted by name.
+pub fn read_texts(dir: &Path) -> Result<Vec<(String, String)>, Error> {
+    let reader = fs::read_dir(dir).map_err(|e| Error::io("read schemas folder", dir, &e))?;
+    let mut texts = Vec::new();
+    for entry in reader {
+        let path = entry
+            .map_err(|e| Error::io("read schemas folder", dir, &e))?
+            .path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if !name.ends_with(".schema.json") {
+            continue;
+        }
+        let text = fs::read_to_string(&path).map_err(|e| Error::io("read schema", &path, &e))?;
+        texts.push((name.to_string(), text));
+    }
+    texts.sort();
+    Ok(texts)
 }

@@ -13,6 +13,8 @@ use std::process::ExitCode;
 
 mod at;
 mod check;
+mod diff;
+mod log;
 mod rule;
 
 const EXAMPLES: &str = "\
@@ -22,6 +24,8 @@ Examples:
   roster check --format sarif > roster.sarif
   roster rule Y002                    explain a rule
   roster at 2010-09-01                who was a member and who chaired on a day
+  roster diff main...HEAD             what a branch changes in the records, and what it implies
+  roster log                          the changes of each commit that touched the records
 ";
 
 /// Checks the records of a governing body against their schemas and consistency rules.
@@ -56,6 +60,8 @@ enum Color {
 enum Command {
     Check(check::Args),
     At(at::Args),
+    Diff(diff::Args),
+    Log(log::Args),
     Rules(rule::ListArgs),
     Rule(rule::ShowArgs),
 }
@@ -109,6 +115,8 @@ pub fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Check(args) => check::run(&context, args, &mut out),
         Command::At(args) => at::run(&context, args, &mut out),
+        Command::Diff(args) => diff::run(&context, args, &mut out),
+        Command::Log(args) => log::run(&context, args, &mut out),
         Command::Rules(args) => rule::list(args, &mut out),
         Command::Rule(args) => rule::show(args, &mut out),
     };

@@ -9,6 +9,7 @@ use crate::diag::Diagnostic;
 use crate::source::Sources;
 use std::io;
 
+pub mod diff;
 mod github;
 mod human;
 mod json;

@@ -1,0 +1,270 @@
+//! Human output of `roster diff`: a summary line, the record changes under one heading per kind,
+//! each with its changed fields, then the consequences.
+//!
+//! Lines start with a marker, so that the output reads without colour too: `+` added, `-`
+//! removed, `~` modified, `>` renamed. Changed text shows its words the way `git diff
+//! --word-diff` does: `[-deleted-]{+inserted+}` in plain text, red and green when coloured.
+//! Colours are raw ANSI codes (`anstyle` is only an indirect dependency here); whether to use
+//! them is decided by the caller and passed in [`RenderOptions`].
+
+use crate::diag::Severity;
+use crate::diff::{
+    ChangeKind, Consequences, CountChange, FieldChange, Finding, RecordChange, Report, Word,
+};
+use crate::report::RenderOptions;
+use serde_json::Value;
+use std::io;
+
+const BOLD: &str = "\x1b[1m";
+const RED: &str = "\x1b[31m";
+const GREEN: &str = "\x1b[32m";
+const YELLOW: &str = "\x1b[33m";
+const RESET: &str = "\x1b[0m";
+
+pub fn render(report: &Report, options: &RenderOptions, out: &mut dyn io::Write) -> io::Result<()> {
+    let p = Painter {
+        color: options.color,
+    };
+    let summary = visible(&format!(
+        "{} → {}: {}",
+        report.old, report.new, report.summary
+    ));
+    writeln!(out, "{}", p.paint(BOLD, &summary))?;
+
+    for group in report.changes.chunk_by(|a, b| a.kind == b.kind) {
+        writeln!(out)?;
+        writeln!(out, "{}", p.paint(BOLD, heading(group[0].kind)))?;
+        for change in group {
+            let (marker, style) = match change.change {
+                ChangeKind::Added => ("+", GREEN),
+                ChangeKind::Removed => ("-", RED),
+                ChangeKind::Modified => ("~", YELLOW),
+                ChangeKind::Renamed => (">", YELLOW),
+            };
+            let mut what = format!("{marker} {}", visible(&change.label));
+            if let Some(old_id) = &change.renamed_from {
+                what.push_str(&format!(" renamed from `{}`", visible(old_id)));
+            }
+            writeln!(
+                out,
+                "{}  {}:{}",
+                p.paint(style, &what),
+                visible(&change.file),
+                change.line
+            )?;
+            for field in shown_fields(change) {
+                writeln!(out, "{}", field_line(field, p))?;
+            }
+        }
+    }
+
+    consequences(&report.consequences, p, out)
+}
+
+/// The fields to show under a record: all but the id of a renamed one, which its line names.
+pub(super) fn shown_fields(change: &RecordChange) -> impl Iterator<Item = &FieldChange> {
+    let renamed = change.change == ChangeKind::Renamed;
+    change
+        .fields
+        .iter()
+        .filter(move |f| !(renamed && f.path == "/id"))
+}
+
+/// The heading of a kind's changes, from [`crate::diff::RecordChange::kind`].
+pub(super) fn heading(kind: &str) -> &'static str {
+    match kind {
+        "group" => "Group",
+        "member" => "Members",
+        "chairs" => "Chair entries",
+        "working-groups" => "Working groups",
+        "documents" => "Documents",
+        _ => "Sources",
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Painter {
+    color: bool,
+}
+
+impl Painter {
+    fn paint(self, style: &str, text: &str) -> String {
+        if self.color && !text.is_empty() {
+            format!("{style}{text}{RESET}")
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+/// One changed field, indented under its record so that paths line up whatever the marker.
+fn field_line(field: &FieldChange, p: Painter) -> String {
+    let path = if field.path.is_empty() {
+        "(the whole record)".to_string()
+    } else {
+        visible(&field.path)
+    };
+    match (&field.old, &field.new) {
+        (None, Some(new)) => format!("  {}", p.paint(GREEN, &format!("+ {path}: {}", json(new)))),
+        (Some(old), None) => format!("  {}", p.paint(RED, &format!("- {path}: {}", json(old)))),
+        (Some(old), Some(new)) => match &field.words {
+            Some(words) if shares_words(words) => format!("    {path}: {}", word_diff(words, p)),
+            _ => format!(
+                "    {path}: {} → {}",
+                p.paint(RED, &json(old)),
+                p.paint(GREEN, &json(new))
+            ),
+        },
+        (None, None) => format!("    {path}"),
+    }
+}
+
+/// Text from the records, with line breaks and other control characters written as escapes,
+/// so that a value can neither break the layout nor send codes to the terminal.
+fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Compact JSON: a text in quotes, anything else as JSON writes it; JSON escapes control
+/// characters itself.
+fn json(value: &Value) -> String {
+    value.to_string()
+}
+
+/// Whether two texts have a word in common; if not, showing the old and the new text whole
+/// reads better than one deletion followed by one insertion.
+pub(super) fn shares_words(words: &[Word]) -> bool {
+    words
+        .iter()
+        .any(|w| w.op == "equal" && !w.text.trim().is_empty())
+}
+
+/// Splits a changed run into its leading space, its words and its trailing space, so that
+/// markers hug the words: `les {+(OIM)+}`, not `les{+ (OIM)+}`. A run of spaces alone is kept
+/// whole, so that a change of spacing still shows.
+pub(super) fn hug(text: &str) -> (&str, &str, &str) {
+    let core = text.trim();
+    if core.is_empty() {
+        return ("", text, "");
+    }
+    let start = text.len() - text.trim_start().len();
+    let end = start + core.len();
+    (&text[..start], core, &text[end..])
+}
+
+fn word_diff(words: &[Word], p: Painter) -> String {
+    let mut out = String::new();
+    let mut previous = "equal";
+    for word in words {
+        let text = visible(&word.text);
+        if word.op == "equal" {
+            out.push_str(&text);
+        } else {
+            let (lead, core, trail) = hug(&text);
+            if p.color && previous != "equal" && lead.is_empty() {
+                // Without brackets, a deletion and the insertion right after it would run
+                // together.
+                out.push(' ');
+            }
+            out.push_str(lead);
+            match (word.op, p.color) {
+                ("delete", true) => out.push_str(&p.paint(RED, core)),
+                ("delete", false) => out.push_str(&format!("[-{core}-]")),
+                (_, true) => out.push_str(&p.paint(GREEN, core)),
+                (_, false) => out.push_str(&format!("{{+{core}+}}")),
+            }
+            out.push_str(trail);
+        }
+        previous = word.op;
+    }
+    out
+}
+
+fn consequences(c: &Consequences, p: Painter, out: &mut dyn io::Write) -> io::Result<()> {
+    let any = !(c.introduced.is_empty()
+        && c.fixed.is_empty()
+        && c.member_counts.is_empty()
+        && c.coverage_gained.is_empty()
+        && c.coverage_lost.is_empty());
+    if !any {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", p.paint(BOLD, "Consequences"))?;
+    for (findings, adjective) in [(&c.introduced, "new"), (&c.fixed, "fixed")] {
+        // Errors before warnings, each in the order the report gives them.
+        for severity in [Severity::Error, Severity::Warning] {
+            for f in findings.iter().filter(|f| f.severity == severity) {
+                writeln!(out, "{}", finding_line(f, adjective, p))?;
+            }
+        }
+    }
+    for change in &c.member_counts {
+        writeln!(out, "{}", count_line(change))?;
+    }
+    for (periods, what, style) in [
+        (&c.coverage_gained, "chair coverage gained", GREEN),
+        (&c.coverage_lost, "chair coverage lost", RED),
+    ] {
+        for period in periods {
+            let text = format!("{what} {}", days(&period.start, Some(&period.end)));
+            writeln!(out, "{}", p.paint(style, &text))?;
+        }
+    }
+    Ok(())
+}
+
+/// `new error[T006]: message  file:line:col`, the way `roster check` names a finding.
+fn finding_line(f: &Finding, adjective: &str, p: Painter) -> String {
+    let title = format!("{adjective} {}[{}]", f.severity.as_str(), f.code);
+    let style = match (adjective, f.severity) {
+        ("fixed", _) => GREEN,
+        (_, Severity::Error) => RED,
+        (_, Severity::Warning) => YELLOW,
+    };
+    format!(
+        "{}: {}  {}:{}:{}",
+        p.paint(&format!("{BOLD}{style}"), &title),
+        visible(&f.message),
+        visible(&f.file),
+        f.line,
+        f.column
+    )
+}
+
+/// `2010-01-01..2010-12-30: 14..16 members → 15..16`, counts as certain..possible.
+fn count_line(c: &CountChange) -> String {
+    format!(
+        "{}: {} members → {}",
+        days(&c.start, c.end.as_deref()),
+        count(c.old.certain, c.old.possible),
+        count(c.new.certain, c.new.possible)
+    )
+}
+
+/// `2010-01-01..2010-12-30`, `2010-12-31` for one day, `from 2010-12-31` with no end.
+pub(super) fn days(start: &str, end: Option<&str>) -> String {
+    match end {
+        Some(end) if end == start => start.to_string(),
+        Some(end) => format!("{start}..{end}"),
+        None => format!("from {start}"),
+    }
+}
+
+/// `15` when the count is certain, `14..16` when between 14 and 16 members may be counted.
+pub(super) fn count(certain: usize, possible: usize) -> String {
+    if certain == possible {
+        certain.to_string()
+    } else {
+        format!("{certain}..{possible}")
+    }
+}
