@@ -14,7 +14,7 @@ use crate::rules::{self, Context};
 use crate::schema::Schemas;
 use crate::source::{FileId, SourceFile, Sources, Span};
 use crate::temporal::Day;
-use crate::workspace::{self, Error, Kind, Workspace};
+use crate::workspace::{self, Contents, Error, Kind, Workspace};
 use crate::yaml::{self, Document};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -53,6 +53,7 @@ pub struct Options {
 pub fn check(workspace: &Workspace, options: &Options) -> Result<Outcome, Error> {
     let mut corpus = Corpus::new(Schemas::load(&workspace.schemas)?, false);
     let files = corpus.add_workspace(workspace)?;
+    corpus.parse_pending();
     let side = corpus.take_side(&files, options);
     Ok(Outcome {
         sources: corpus.sources,
@@ -65,6 +66,7 @@ pub fn check(workspace: &Workspace, options: &Options) -> Result<Outcome, Error>
 pub fn load(workspace: &Workspace) -> Result<(Outcome, Dataset), Error> {
     let mut corpus = Corpus::new(Schemas::load(&workspace.schemas)?, false);
     let files = corpus.add_workspace(workspace)?;
+    corpus.parse_pending();
     let (diagnostics, data) = corpus.take(&files);
     Ok((
         Outcome {
@@ -105,6 +107,34 @@ pub struct Corpus {
     keep_documents: bool,
     /// `(name, hash of the bytes, schema set)` -> index in `results`.
     seen: HashMap<(String, u64, usize), usize>,
+    /// Files added but not parsed yet: `(result index, kind, schema set)`.
+    pending: Vec<(usize, Kind, usize)>,
+}
+
+/// Below this much text, one thread parses everything: starting threads would cost more than
+/// it saves (the pre-commit check reads a few dozen small files).
+const PARALLEL_BYTES: usize = 1 << 20;
+
+/// What parsing one file gives: its findings, its model, and its document when kept.
+type Parsed = (Vec<Diagnostic>, Dataset, Option<Document>);
+
+/// Loads, validates and models one file. Pure: safe to run on any thread.
+fn parse(sources: &Sources, id: FileId, kind: Kind, schemas: &Schemas, keep: bool) -> Parsed {
+    let source = sources.get(id);
+    let loaded = yaml::load(id, source);
+    let readable = !loaded.is_unreadable();
+    let mut diagnostics = loaded.diagnostics;
+    let (Some(document), true) = (loaded.document, readable) else {
+        return (diagnostics, Dataset::default(), None);
+    };
+    diagnostics.extend(schemas.validate(kind, id, &document));
+    let part = Dataset::build(&[Input {
+        file: id,
+        kind,
+        name: &source.name,
+        document: &document,
+    }]);
+    (diagnostics, part, keep.then_some(document))
 }
 
 fn fingerprint(parts: impl IntoIterator<Item = (impl Hash, impl Hash)>) -> u64 {
@@ -125,6 +155,7 @@ impl Corpus {
             results: Vec::new(),
             keep_documents,
             seen: HashMap::new(),
+            pending: Vec::new(),
         }
     }
 
@@ -136,6 +167,7 @@ impl Corpus {
             results: Vec::new(),
             keep_documents,
             seen: HashMap::new(),
+            pending: Vec::new(),
         }
     }
 
@@ -166,11 +198,16 @@ impl Corpus {
         for entry in workspace.list()? {
             let index = match entry.kind {
                 None => self.add_unknown(&entry.name, &entry.path, entry.is_dir),
-                Some(kind) => {
-                    let (id, unreadable) =
-                        workspace::read_into(&mut self.sources, &entry.name, &entry.path)?;
-                    self.add_source(id, kind, unreadable, schemas)
-                }
+                Some(kind) => match workspace::read_file(&entry.path)? {
+                    Contents::Bytes(bytes) => {
+                        self.add_bytes_at(&entry.name, &entry.path, bytes, schemas)
+                    }
+                    Contents::TooLarge(size) => {
+                        let (id, d) =
+                            workspace::too_large(&mut self.sources, &entry.name, &entry.path, size);
+                        self.add_source(id, kind, Some(d), schemas)
+                    }
+                },
             };
             files.push(index);
         }
@@ -179,18 +216,22 @@ impl Corpus {
 
     /// Reads a file given as bytes (from a git revision, say), named by its path from the
     /// root (`records/members/iom.yaml`). A file with the same name and bytes as one already
-    /// read is not read again.
+    /// read is not read again. Files are parsed by the next [`Corpus::parse_pending`], so that
+    /// the files of several sides are parsed together, in parallel.
     pub fn add_bytes(&mut self, name: &str, bytes: Vec<u8>, schemas: usize) -> usize {
+        self.add_bytes_at(name, Path::new(name), bytes, schemas)
+    }
+
+    fn add_bytes_at(&mut self, name: &str, path: &Path, bytes: Vec<u8>, schemas: usize) -> usize {
         let key = (name.to_string(), fingerprint([(&bytes, 0)]), schemas);
         if let Some(&index) = self.seen.get(&key) {
             return index;
         }
         let relative = name.strip_prefix("records/").unwrap_or(name);
         let index = match Kind::of(relative) {
-            None => self.add_unknown(name, Path::new(name), false),
+            None => self.add_unknown(name, path, false),
             Some(kind) => {
-                let (id, unreadable) =
-                    workspace::from_bytes(&mut self.sources, name, Path::new(name), bytes);
+                let (id, unreadable) = workspace::from_bytes(&mut self.sources, name, path, bytes);
                 self.add_source(id, kind, unreadable, schemas)
             }
         };
@@ -218,6 +259,7 @@ impl Corpus {
         })
     }
 
+    /// Registers a record file; unless it is unreadable, it waits for [`Corpus::parse_pending`].
     fn add_source(
         &mut self,
         id: FileId,
@@ -225,36 +267,70 @@ impl Corpus {
         unreadable: Option<Diagnostic>,
         schemas: usize,
     ) -> usize {
-        let mut result = FileResult {
+        let readable = unreadable.is_none();
+        let index = self.push(FileResult {
             file: id,
             kind: Some(kind),
-            diagnostics: Vec::new(),
+            diagnostics: unreadable.into_iter().collect(),
             part: Dataset::default(),
             document: None,
+        });
+        if readable {
+            self.pending.push((index, kind, schemas));
+        }
+        index
+    }
+
+    /// Parses, validates and models every file added since the last call, on as many threads
+    /// as the machine has cores (largest files first), when there is enough text to share.
+    pub fn parse_pending(&mut self) {
+        let mut jobs = std::mem::take(&mut self.pending);
+        if jobs.is_empty() {
+            return;
+        }
+        let size =
+            |job: &(usize, Kind, usize)| self.sources.get(self.results[job.0].file).text.len();
+        jobs.sort_by_key(|job| std::cmp::Reverse(size(job)));
+        let total: usize = jobs.iter().map(size).sum();
+        let threads = if total < PARALLEL_BYTES {
+            1
+        } else {
+            std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .min(jobs.len())
         };
-        if let Some(d) = unreadable {
-            result.diagnostics.push(d);
-            return self.push(result);
-        }
-        let source = self.sources.get(id);
-        let loaded = yaml::load(id, source);
-        let readable = !loaded.is_unreadable();
-        result.diagnostics.extend(loaded.diagnostics);
-        if let (true, Some(document)) = (readable, loaded.document) {
-            result
-                .diagnostics
-                .extend(self.schemas[schemas].1.validate(kind, id, &document));
-            result.part = Dataset::build(&[Input {
-                file: id,
-                kind,
-                name: &source.name,
-                document: &document,
-            }]);
-            if self.keep_documents {
-                result.document = Some(document);
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let (sources, results, schemas) = (&self.sources, &self.results, &self.schemas);
+        let keep = self.keep_documents;
+        let work = || {
+            let mut done = Vec::new();
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(&(index, kind, set)) = jobs.get(i) else {
+                    break;
+                };
+                let file = results[index].file;
+                done.push((index, parse(sources, file, kind, &schemas[set].1, keep)));
             }
+            done
+        };
+        let parsed: Vec<(usize, Parsed)> = if threads <= 1 {
+            work()
+        } else {
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
+                handles
+                    .into_iter()
+                    .flat_map(|h| h.join().expect("a parsing thread panicked"))
+                    .collect()
+            })
+        };
+        for (index, (diagnostics, part, document)) in parsed {
+            let result = &mut self.results[index];
+            result.diagnostics.extend(diagnostics);
+            result.part = part;
+            result.document = document;
         }
-        self.push(result)
     }
 
     fn push(&mut self, result: FileResult) -> usize {
@@ -264,6 +340,7 @@ impl Corpus {
 
     /// The findings of reading `files` and their merged model, before the rules run.
     pub fn merge(&self, files: &[usize]) -> (Vec<Diagnostic>, Dataset) {
+        assert!(self.pending.is_empty(), "parse_pending before merging");
         let mut diagnostics = Vec::new();
         let mut data = Dataset::default();
         for &i in files {
@@ -276,6 +353,7 @@ impl Corpus {
     /// Like [`Corpus::merge`], but moves the files' findings and models out of the corpus
     /// instead of copying them: for a run with one side.
     pub fn take(&mut self, files: &[usize]) -> (Vec<Diagnostic>, Dataset) {
+        assert!(self.pending.is_empty(), "parse_pending before taking");
         let mut diagnostics = Vec::new();
         let mut data = Dataset::default();
         for &i in files {

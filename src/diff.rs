@@ -150,6 +150,8 @@ struct Record<'a> {
     id: String,
     label: String,
     value: &'a Value,
+    /// The record as written: two records written alike are equal, and no field needs a look.
+    text: &'a str,
     file: &'a str,
     line: usize,
     /// For chair entries: (entry kind and chairs, start, end).
@@ -166,8 +168,26 @@ pub fn compare(
     new_name: &str,
     consequences: bool,
 ) -> Report {
-    let old_records = records(corpus, &old.files);
-    let new_records = records(corpus, &new.files);
+    // A file read once for both sides is the same file: none of its records changed.
+    let old_set: HashSet<usize> = old.files.iter().copied().collect();
+    let new_set: HashSet<usize> = new.files.iter().copied().collect();
+    let old_only: Vec<usize> = old
+        .files
+        .iter()
+        .copied()
+        .filter(|i| !new_set.contains(i))
+        .collect();
+    let new_only: Vec<usize> = new
+        .files
+        .iter()
+        .copied()
+        .filter(|i| !old_set.contains(i))
+        .collect();
+    let mut old_raw = raw_records(corpus, &old_only);
+    let mut new_raw = raw_records(corpus, &new_only);
+    cancel_unchanged(&mut old_raw, &mut new_raw);
+    let old_records: Vec<Record> = old_raw.iter().map(record).collect();
+    let new_records: Vec<Record> = new_raw.iter().map(record).collect();
     let mut changes = Vec::new();
     for kind in Kind::ALL {
         let a: Vec<&Record> = old_records.iter().filter(|r| r.kind == kind).collect();
@@ -200,8 +220,20 @@ pub fn compare(
     }
 }
 
+/// A record as found, before it is named: cheap to collect for every record of a side.
+struct Raw<'a> {
+    kind: Kind,
+    value: &'a Value,
+    node: &'a Node,
+    /// The record as written.
+    text: &'a str,
+    source: &'a crate::source::SourceFile,
+    /// Position in its file's list; `None` for a file holding one record.
+    index: Option<usize>,
+}
+
 /// The records of the files of one side.
-fn records<'a>(corpus: &'a Corpus, files: &[usize]) -> Vec<Record<'a>> {
+fn raw_records<'a>(corpus: &'a Corpus, files: &[usize]) -> Vec<Raw<'a>> {
     let mut out = Vec::new();
     for &i in files {
         let result = &corpus.results[i];
@@ -209,7 +241,6 @@ fn records<'a>(corpus: &'a Corpus, files: &[usize]) -> Vec<Record<'a>> {
             continue;
         };
         let source = corpus.sources.get(result.file);
-        let line = |node: &Node| source.line_col(node.head().start as usize).line;
         let list_key = match kind {
             Kind::Group | Kind::Member => None,
             Kind::Chairs => Some("chairs"),
@@ -218,37 +249,13 @@ fn records<'a>(corpus: &'a Corpus, files: &[usize]) -> Vec<Record<'a>> {
             Kind::Sources => Some("sources"),
         };
         let Some(list_key) = list_key else {
-            let id = match kind {
-                Kind::Group => "group".to_string(),
-                _ => document
-                    .value
-                    .get("id")
-                    .and_then(Value::as_str)
-                    .map_or_else(
-                        || {
-                            source
-                                .name
-                                .rsplit('/')
-                                .next()
-                                .unwrap_or("")
-                                .trim_end_matches(".yaml")
-                                .to_string()
-                        },
-                        str::to_string,
-                    ),
-            };
-            let label = match kind {
-                Kind::Group => "the group".to_string(),
-                _ => format!("member `{id}`"),
-            };
-            out.push(Record {
+            out.push(Raw {
                 kind,
-                id,
-                label,
                 value: &document.value,
-                file: &source.name,
-                line: line(&document.root),
-                chair: None,
+                node: &document.root,
+                text: &source.text,
+                source,
+                index: None,
             });
             continue;
         };
@@ -258,40 +265,95 @@ fn records<'a>(corpus: &'a Corpus, files: &[usize]) -> Vec<Record<'a>> {
             continue;
         };
         for (index, item) in items.iter().enumerate() {
-            let node = list.child(&index.to_string()).unwrap_or(list);
-            let (id, label, chair) = if kind == Kind::Chairs {
-                let (who, label) = chair_identity(item);
-                let start = date_text(item.get("start"));
-                let end = date_text(item.get("end"));
-                (
-                    format!("{who} {start}..{end}"),
-                    format!("{label} {start}..{end}"),
-                    Some((who, start, end)),
-                )
-            } else {
-                let id = item
-                    .get("id")
-                    .and_then(Value::as_str)
-                    .map_or_else(|| format!("#{index}"), str::to_string);
-                let noun = match kind {
-                    Kind::WorkingGroups => "working group",
-                    Kind::Documents => "document",
-                    _ => "source",
-                };
-                (id.clone(), format!("{noun} `{id}`"), None)
-            };
-            out.push(Record {
+            let node = list.item(index).unwrap_or(list);
+            out.push(Raw {
                 kind,
-                id,
-                label,
                 value: item,
-                file: &source.name,
-                line: line(node),
-                chair,
+                node,
+                text: &source.text[node.span.range()],
+                source,
+                index: Some(index),
             });
         }
     }
     out
+}
+
+/// Drops the records written identically on both sides (as many times as they occur on
+/// both): they cannot have changed, and most records of a large change are of this kind.
+fn cancel_unchanged<'a>(old: &mut Vec<Raw<'a>>, new: &mut Vec<Raw<'a>>) {
+    let mut counts: HashMap<(Kind, &str), usize> = HashMap::new();
+    for r in old.iter() {
+        *counts.entry((r.kind, r.text)).or_default() += 1;
+    }
+    let mut cancelled: HashMap<(Kind, &str), usize> = HashMap::new();
+    new.retain(|r| match counts.get_mut(&(r.kind, r.text)) {
+        Some(n) if *n > 0 => {
+            *n -= 1;
+            *cancelled.entry((r.kind, r.text)).or_default() += 1;
+            false
+        }
+        _ => true,
+    });
+    old.retain(|r| match cancelled.get_mut(&(r.kind, r.text)) {
+        Some(n) if *n > 0 => {
+            *n -= 1;
+            false
+        }
+        _ => true,
+    });
+}
+
+/// Names a record: its id (or natural key), its label and where it is.
+fn record<'a>(raw: &Raw<'a>) -> Record<'a> {
+    let (kind, item, source) = (raw.kind, raw.value, raw.source);
+    let line = source.line_col(raw.node.head().start as usize).line;
+    let (id, label, chair) = match (kind, raw.index) {
+        (Kind::Group, _) => ("group".to_string(), "the group".to_string(), None),
+        (_, None) => {
+            let id = item.get("id").and_then(Value::as_str).map_or_else(
+                || {
+                    let file = source.name.rsplit('/').next().unwrap_or("");
+                    file.trim_end_matches(".yaml").to_string()
+                },
+                str::to_string,
+            );
+            let label = format!("member `{id}`");
+            (id, label, None)
+        }
+        (Kind::Chairs, Some(_)) => {
+            let (who, label) = chair_identity(item);
+            let start = date_text(item.get("start"));
+            let end = date_text(item.get("end"));
+            (
+                format!("{who} {start}..{end}"),
+                format!("{label} {start}..{end}"),
+                Some((who, start, end)),
+            )
+        }
+        (_, Some(index)) => {
+            let id = item
+                .get("id")
+                .and_then(Value::as_str)
+                .map_or_else(|| format!("#{index}"), str::to_string);
+            let noun = match kind {
+                Kind::WorkingGroups => "working group",
+                Kind::Documents => "document",
+                _ => "source",
+            };
+            (id.clone(), format!("{noun} `{id}`"), None)
+        }
+    };
+    Record {
+        kind,
+        id,
+        label,
+        value: item,
+        text: raw.text,
+        file: &source.name,
+        line,
+        chair,
+    }
 }
 
 /// `(key, label)` of a chair entry: who chaired, or the kind of period.
@@ -358,6 +420,7 @@ fn match_by_id(old: &[&Record], new: &[&Record], out: &mut Vec<RecordChange>) {
     let start = out.len();
     for record in new {
         match old_by_id.get(record.id.as_str()) {
+            Some(before) if before.text == record.text => {}
             Some(before) => {
                 let fields = field_changes(before.value, record.value);
                 if !fields.is_empty() {
@@ -580,6 +643,9 @@ fn match_chairs(old: &[&Record], new: &[&Record], out: &mut Vec<RecordChange>) {
     }
     let start = out.len();
     for (before, after) in pairs {
+        if before.text == after.text {
+            continue;
+        }
         let fields = field_changes(before.value, after.value);
         if !fields.is_empty() {
             let mut after = after.clone();

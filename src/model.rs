@@ -226,7 +226,7 @@ impl Reader {
             .iter()
             .enumerate()
             .filter_map(|(i, item)| {
-                let n = list.child(&i.to_string())?;
+                let n = list.item(i)?;
                 Some(Field {
                     value: item.as_str()?.to_string(),
                     at: Loc {
@@ -246,7 +246,7 @@ impl Reader {
         items
             .iter()
             .enumerate()
-            .filter_map(|(i, item)| Some((item, list.child(&i.to_string())?)))
+            .filter_map(|(i, item)| Some((item, list.item(i)?)))
             .filter(|(item, _)| item.is_object())
             .collect()
     }

@@ -214,37 +214,50 @@ fn is_folder(path: &Path) -> Result<bool, Error> {
         .map_err(|e| Error::io("read", path, &e))
 }
 
-/// Reads a record file into `sources` and returns its id, with a Y001 finding when its bytes
-/// cannot be read as text (too large, not UTF-8). `Err` only when the file cannot be opened.
-pub fn read_into(
-    sources: &mut Sources,
-    name: &str,
-    path: &Path,
-) -> Result<(FileId, Option<Diagnostic>), Error> {
+/// What reading a record file gave.
+#[derive(Debug)]
+pub enum Contents {
+    Bytes(Vec<u8>),
+    /// The file is over [`MAX_FILE_BYTES`] and was not read; its size.
+    TooLarge(u64),
+}
+
+/// Reads a record file. `Err` only when the file cannot be opened or read.
+pub fn read_file(path: &Path) -> Result<Contents, Error> {
     let file = fs::File::open(path).map_err(|e| Error::io("read", path, &e))?;
     let size = file
         .metadata()
         .map_err(|e| Error::io("read", path, &e))?
         .len();
     if size > MAX_FILE_BYTES {
-        let id = sources.add(SourceFile::new(name, path, String::new()));
-        let d = Diagnostic::new(
-            &rules::Y001,
-            format!(
-                "the file is {} MiB, over the {} MiB that roster reads",
-                size / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-            Label::new(id, Span::at(0), "not read"),
-        )
-        .with_help("split the records into smaller files, or remove the file from `records/`");
-        return Ok((id, Some(d)));
+        return Ok(Contents::TooLarge(size));
     }
     let mut bytes = Vec::with_capacity(size as usize);
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| Error::io("read", path, &e))?;
-    Ok(from_bytes(sources, name, path, bytes))
+    Ok(Contents::Bytes(bytes))
+}
+
+/// The Y001 finding for a file too large to read, registered as an empty file.
+pub fn too_large(
+    sources: &mut Sources,
+    name: &str,
+    path: &Path,
+    size: u64,
+) -> (FileId, Diagnostic) {
+    let id = sources.add(SourceFile::new(name, path, String::new()));
+    let d = Diagnostic::new(
+        &rules::Y001,
+        format!(
+            "the file is {} MiB, over the {} MiB that roster reads",
+            size / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
+        Label::new(id, Span::at(0), "not read"),
+    )
+    .with_help("split the records into smaller files, or remove the file from `records/`");
+    (id, d)
 }
 
 /// Turns bytes into a source file: drops a byte-order mark and reports the first byte that is

@@ -68,6 +68,14 @@ impl Node {
         }
     }
 
+    /// Item `index` of a sequence.
+    pub fn item(&self, index: usize) -> Option<&Node> {
+        match &self.kind {
+            NodeKind::Sequence(items) => items.get(index),
+            _ => None,
+        }
+    }
+
     /// Where a finding about this node as a whole should point: a scalar itself, or the first
     /// key of a mapping, or the first item of a sequence, so that a label stays on one line.
     pub fn head(&self) -> Span {

@@ -64,6 +64,7 @@ pub fn run(context: &Context, args: &Args, out: &mut dyn Write) -> Result<Outcom
             Some(parent) => side(reader.read(&mut corpus, &Revision::Commit(parent.clone()))?),
             None => side(Vec::new()),
         };
+        corpus.parse_pending();
         let old_label = commit
             .parents
             .first()
@@ -81,6 +82,8 @@ pub fn run(context: &Context, args: &Args, out: &mut dyn Write) -> Result<Outcom
     if progress {
         eprint!("\r\x1b[K");
     }
+    // As in `diff`: the process ends soon, and freeing every document costs more than it saves.
+    std::mem::forget(corpus);
     match args.format {
         LogFormat::Json => {
             let text = serde_json::to_string_pretty(&history).expect("plain data serialises");
