@@ -34,6 +34,10 @@ pub struct Repo {
     shallow: bool,
 }
 
+/// A file a commit changed: its path from the roster root, its blob before (`None`: added)
+/// and after (`None`: deleted).
+pub type FileChange = (String, Option<String>, Option<String>);
+
 /// One commit, as `roster log` shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Commit {
@@ -278,6 +282,122 @@ impl Repo {
         } else {
             Err(Error(format!("{what}: {}", git_message(&output.stderr))))
         }
+    }
+
+    /// Runs git with `input` on its standard input; a failure is an error starting with `what`.
+    fn output_with_input(
+        &self,
+        what: &str,
+        args: &[String],
+        input: String,
+    ) -> Result<Vec<u8>, Error> {
+        let mut command = self.git();
+        command
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = command.spawn().map_err(|e| launch_error(&e))?;
+        let Some(mut stdin) = child.stdin.take() else {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(Error(format!("{what}: cannot talk to git")));
+        };
+        // Input goes in from a thread while the output comes out here, so that neither pipe
+        // can fill up and stall the other side.
+        let writer = thread::spawn(move || {
+            let result = stdin.write_all(input.as_bytes());
+            drop(stdin);
+            result
+        });
+        let output = child
+            .wait_with_output()
+            .map_err(|e| Error(format!("{what}: {e}")))?;
+        let _ = writer.join();
+        if output.status.success() {
+            Ok(output.stdout)
+        } else {
+            Err(Error(format!("{what}: {}", git_message(&output.stderr))))
+        }
+    }
+
+    /// For each `(commit, parent)` pair, the files under `folders` that differ between the
+    /// parent (or nothing, for a root commit) and the commit, as `(path, old blob, new blob)`
+    /// with `None` where the file is absent. One `git diff-tree --stdin` process for all.
+    pub fn changed_files(
+        &self,
+        pairs: &[(String, Option<String>)],
+        folders: &[&str],
+    ) -> Result<Vec<Vec<FileChange>>, Error> {
+        let mut input = String::new();
+        for (commit, parent) in pairs {
+            for id in std::iter::once(commit).chain(parent) {
+                if id.is_empty() || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+                    return Err(Error(format!("`{}` is not a commit id", id.escape_debug())));
+                }
+            }
+            match parent {
+                Some(parent) => input.push_str(&format!("{commit} {parent}\n")),
+                None => input.push_str(&format!("{commit}\n")),
+            }
+        }
+        let (specs, cleaned) = self.pathspecs(folders)?;
+        let mut args: Vec<String> = [
+            "diff-tree",
+            "--stdin",
+            "-r",
+            "-z",
+            "--no-renames",
+            "--root",
+            "--raw",
+            "--full-index",
+            "--no-ext-diff",
+            "--",
+        ]
+        .iter()
+        .map(|a| a.to_string())
+        .collect();
+        args.extend(specs);
+        let stdout =
+            self.output_with_input("cannot list the changes of the commits", &args, input)?;
+        // `<commit> NUL` starts the changes of a commit that has any, then for each file
+        // `:<old mode> <new mode> <old blob> <new blob> <status> NUL <path> NUL`.
+        let position: std::collections::HashMap<&str, usize> = pairs
+            .iter()
+            .enumerate()
+            .map(|(i, (commit, _))| (commit.as_str(), i))
+            .collect();
+        let mut out: Vec<Vec<FileChange>> = vec![Vec::new(); pairs.len()];
+        let mut current: Option<usize> = None;
+        let mut tokens = stdout.split(|&b| b == 0).filter(|t| !t.is_empty());
+        while let Some(token) = tokens.next() {
+            let token = String::from_utf8_lossy(token);
+            if let Some(meta) = token.strip_prefix(':') {
+                let path = tokens
+                    .next()
+                    .map(|p| String::from_utf8_lossy(p).into_owned())
+                    .unwrap_or_default();
+                let fields: Vec<&str> = meta.split(' ').collect();
+                let (Some(i), [old_mode, new_mode, old, new, ..]) = (current, fields.as_slice())
+                else {
+                    continue;
+                };
+                let blob = |mode: &str, id: &str| {
+                    (is_regular_file(mode) && !id.bytes().all(|b| b == b'0'))
+                        .then(|| id.to_string())
+                };
+                let (old, new) = (blob(old_mode, old), blob(new_mode, new));
+                if old.is_none() && new.is_none() {
+                    continue;
+                }
+                if let Some(path) = self.relative(&path, &cleaned) {
+                    out[i].push((path, old, new));
+                }
+            } else {
+                current = position.get(token.trim()).copied();
+            }
+        }
+        Ok(out)
     }
 
     /// Full commit id of a revision (`HEAD`, `main`, `abc123`, `v1~2`), or an Error naming it

@@ -3,10 +3,11 @@
 use super::{written, Context, Outcome, Result};
 use roster::check::{Corpus, Side};
 use roster::diff::{self, CommitChanges, History};
+use roster::git::Repo;
 use roster::model::Dataset;
 use roster::report::diff::DiffFormat;
 use roster::report::RenderOptions;
-use roster::revision::{Reader, Revision};
+use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 
 /// Show, for each commit that touched records/ or schemas/, what changed in the records,
@@ -14,7 +15,8 @@ use std::io::{IsTerminal, Write};
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 RANGE is as for git log: a revision (its history), `A..B`, or nothing for HEAD's history.
-Each version of each file is read and parsed once, however many commits hold it.
+Only the files a commit changed are compared with its first parent's; each version of each
+file is read once, with one git process for the whole history, and parsed once.
 
 Examples:
   roster log
@@ -39,13 +41,60 @@ fn short(id: &str) -> &str {
 }
 
 pub fn run(context: &Context, args: &Args, out: &mut dyn Write) -> Result<Outcome> {
-    let root = context.workspace()?.root;
-    let mut reader = Reader::new(&root);
-    let commits = reader
-        .repo()?
-        .commits(args.range.as_deref().unwrap_or(""), &["records", "schemas"])?;
-    let mut corpus = Corpus::empty(true);
+    let workspace = context.workspace()?;
+    let repo = Repo::open(&workspace.root)?;
+    let folders = ["records", "schemas"];
+    let commits = repo.commits(args.range.as_deref().unwrap_or(""), &folders)?;
     let progress = commits.len() > 20 && std::io::stderr().is_terminal() && !context.quiet;
+    // What each commit changed, from one `git diff-tree` for the whole history, and every
+    // version of every changed record file from one `git cat-file --batch`.
+    let pairs: Vec<(String, Option<String>)> = commits
+        .iter()
+        .map(|c| (c.id.clone(), c.parents.first().cloned()))
+        .collect();
+    let changed = repo.changed_files(&pairs, &["records"])?;
+    let mut wanted: Vec<String> = changed
+        .iter()
+        .flatten()
+        .flat_map(|(_, old, new)| old.iter().chain(new).cloned())
+        .collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    if progress {
+        eprint!("\rroster log: reading {} file versions", wanted.len());
+    }
+    let mut blobs: HashMap<String, Vec<u8>> = wanted
+        .iter()
+        .cloned()
+        .zip(repo.read_blobs(&wanted)?)
+        .collect();
+    // A commit's records are compared with its parent's, so what a record holds is all that
+    // matters: every version is read with the schemas of the working tree.
+    let mut corpus = Corpus::empty(true);
+    let schemas = corpus.schema_set(roster::schema::read_texts(&workspace.schemas)?)?;
+    let add = |corpus: &mut Corpus, path: &str, blob: &Option<String>| {
+        blob.as_ref().map(|id| {
+            let bytes = blobs.get(id).cloned().unwrap_or_default();
+            corpus.add_bytes(path, bytes, schemas)
+        })
+    };
+    let mut sides = Vec::with_capacity(commits.len());
+    for files in &changed {
+        let old: Vec<usize> = files
+            .iter()
+            .filter_map(|(p, o, _)| add(&mut corpus, p, o))
+            .collect();
+        let new: Vec<usize> = files
+            .iter()
+            .filter_map(|(p, _, n)| add(&mut corpus, p, n))
+            .collect();
+        sides.push((old, new));
+    }
+    blobs.clear();
+    if progress {
+        eprint!("\rroster log: parsing {} files\x1b[K", corpus.results.len());
+    }
+    corpus.parse_pending();
     let side = |files: Vec<usize>| Side {
         files,
         diagnostics: Vec::new(),
@@ -55,21 +104,19 @@ pub fn run(context: &Context, args: &Args, out: &mut dyn Write) -> Result<Outcom
         version: diff::VERSION,
         commits: Vec::with_capacity(commits.len()),
     };
-    for (i, commit) in commits.iter().enumerate() {
-        if progress {
-            eprint!("\rroster log: commit {} of {}", i + 1, commits.len());
-        }
-        let new = side(reader.read(&mut corpus, &Revision::Commit(commit.id.clone()))?);
-        let old = match commit.parents.first() {
-            Some(parent) => side(reader.read(&mut corpus, &Revision::Commit(parent.clone()))?),
-            None => side(Vec::new()),
-        };
-        corpus.parse_pending();
+    for (commit, (old, new)) in commits.iter().zip(sides) {
         let old_label = commit
             .parents
             .first()
             .map_or("nothing".to_string(), |p| short(p).to_string());
-        let report = diff::compare(&corpus, &old, &new, &old_label, short(&commit.id), false);
+        let report = diff::compare(
+            &corpus,
+            &side(old),
+            &side(new),
+            &old_label,
+            short(&commit.id),
+            false,
+        );
         history.commits.push(CommitChanges {
             id: commit.id.clone(),
             parents: commit.parents.clone(),
@@ -82,7 +129,7 @@ pub fn run(context: &Context, args: &Args, out: &mut dyn Write) -> Result<Outcom
     if progress {
         eprint!("\r\x1b[K");
     }
-    // As in `diff`: the process ends soon, and freeing every document costs more than it saves.
+    // The process ends soon, and freeing every document costs more than it saves.
     std::mem::forget(corpus);
     match args.format {
         LogFormat::Json => {
