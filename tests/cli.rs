@@ -4,33 +4,10 @@
 
 use assert_cmd::Command;
 use std::fs;
-use std::path::{Path, PathBuf};
-use tempfile::TempDir;
+use std::path::Path;
 
-fn manifest_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
-/// A temporary copy of the shipped `records/` and `schemas/`.
-fn shipped_copy() -> TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&manifest_dir().join("records"), &dir.path().join("records"));
-    copy_dir(&manifest_dir().join("schemas"), &dir.path().join("schemas"));
-    dir
-}
+mod common;
+use common::{manifest_dir, shipped_copy};
 
 fn roster(root: &Path) -> Command {
     let mut cmd = Command::cargo_bin("roster").unwrap();

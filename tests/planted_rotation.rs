@@ -7,28 +7,14 @@
 
 use assert_cmd::Command;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use tempfile::TempDir;
+
+mod common;
+use common::{copy_dir, manifest_dir};
 
 const CHAIRS: &str = "records/chairs.yaml";
 const GROUP: &str = "records/group.yaml";
-
-fn manifest_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
 
 /// Runs `roster check --color never` in `root`; returns (exit code, stdout, stderr).
 fn check(root: &Path) -> (i32, String, String) {

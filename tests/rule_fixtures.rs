@@ -10,9 +10,8 @@ use roster::workspace::Workspace;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-fn manifest_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::manifest_dir;
 
 fn cases(code: &str) -> Vec<(String, PathBuf)> {
     let dir = manifest_dir().join("tests/fixtures/rules").join(code);

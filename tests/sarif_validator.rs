@@ -21,9 +21,8 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-fn manifest_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::{copy_dir, manifest_dir};
 
 /// True under CI, where the validator must be there.
 fn in_ci() -> bool {
@@ -156,19 +155,6 @@ fn roster_sarif(extra: &[&str], expected_exit: i32) -> String {
         String::from_utf8_lossy(&output.stderr)
     );
     stdout
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// Replaces `from` by `to` once in `text`, failing if `from` is not there (the shipped record

@@ -4,11 +4,9 @@
 use roster::workspace::{Kind, Workspace};
 use serde_json::Value;
 use std::fs;
-use std::path::PathBuf;
 
-fn manifest_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::manifest_dir;
 
 fn schemas() -> Vec<(String, Value)> {
     let mut out = Vec::new();
