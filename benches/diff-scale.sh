@@ -26,6 +26,8 @@
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=benches/measure.sh
+source "$repo/benches/measure.sh"
 members=${ROSTER_BENCH_MEMBERS:-10000}
 terms=${ROSTER_BENCH_TERMS:-90000}
 seed=${ROSTER_BENCH_SEED:-1}
@@ -155,39 +157,8 @@ print(f"change count: {len(changes)} as expected")
 PY
 
 echo "== roster diff --old-dir OLD --new-dir NEW --format json > /dev/null, $runs runs"
-if command -v hyperfine >/dev/null 2>&1; then
-    printf -v cmdline '%q ' "${cmd[@]}"
-    hyperfine -N --warmup 1 --runs "$runs" --export-json "$scratch/hyperfine.json" -- "$cmdline" >&2
-    python3 - "$scratch/hyperfine.json" > "$scratch/times.txt" <<'PY'
-import json, sys
-with open(sys.argv[1], encoding="utf-8") as f:
-    print("\n".join(f"{t:.6f}" for t in json.load(f)["results"][0]["times"]))
-PY
-    timer="hyperfine -N"
-else
-    python3 - "$runs" "${cmd[@]}" > "$scratch/times.txt" <<'PY'
-import subprocess, sys, time
-runs, cmd = int(sys.argv[1]), sys.argv[2:]
-subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)  # warm-up
-for _ in range(runs):
-    began = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)
-    print(f"{time.perf_counter() - began:.6f}")
-PY
-    timer="python3 loop"
-fi
-
-if [[ -x "$gnu_time" ]]; then
-    "$gnu_time" -v -o "$scratch/time.txt" "${cmd[@]}" > /dev/null
-    rss_kb=$(awk '/Maximum resident set size/ { print $NF }' "$scratch/time.txt")
-else
-    rss_kb=$(python3 - "${cmd[@]}" <<'PY'
-import resource, subprocess, sys
-subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-PY
-)
-fi
+time_runs 1 "$runs" "$scratch/times.txt" "${cmd[@]}"
+rss_kb=$(peak_rss_kb "$gnu_time" "${cmd[@]}")
 
 sort -n "$scratch/times.txt" | awk -v timer="$timer" -v rss="$rss_kb" -v r="$records" '
     { t[NR] = $1; list = list sprintf("%s%.3f", (NR > 1 ? " " : ""), $1) }
