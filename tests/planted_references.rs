@@ -5,30 +5,15 @@
 //! rule's code at the planted place. Places are found by searching the edited text, so the tests
 //! keep working when the records grow.
 
-use assert_cmd::Command;
 use std::fs;
 use std::path::Path;
 
 mod common;
-use common::{manifest_dir, shipped_copy};
+use common::{manifest_dir, roster_check, shipped_copy};
 
-/// Runs `roster check --color never` in `root`; returns (exit code, stdout, stderr).
+/// Runs `roster check --color never` in `root`.
 fn check(root: &Path) -> (i32, String, String) {
-    let output = Command::cargo_bin("roster")
-        .unwrap()
-        .current_dir(root)
-        .env_remove("NO_COLOR")
-        .args(["check", "--color", "never"])
-        .output()
-        .unwrap();
-    (
-        output
-            .status
-            .code()
-            .expect("exited normally, not by a signal"),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+    roster_check(root, &[])
 }
 
 /// `--> file:line:col` of `value` on the last line of `text` that is exactly `line`.

@@ -5,31 +5,19 @@
 //! records gain a note or an entry. Every test works on its own temporary copy; the repository
 //! is never touched.
 
-use assert_cmd::Command;
 use std::fs;
 use std::path::Path;
 use tempfile::TempDir;
 
 mod common;
-use common::{copy_dir, manifest_dir};
+use common::{copy_dir, manifest_dir, roster_check};
 
 const CHAIRS: &str = "records/chairs.yaml";
 const GROUP: &str = "records/group.yaml";
 
-/// Runs `roster check --color never` in `root`; returns (exit code, stdout, stderr).
+/// Runs `roster check --color never` in `root`.
 fn check(root: &Path) -> (i32, String, String) {
-    let output = Command::cargo_bin("roster")
-        .unwrap()
-        .current_dir(root)
-        .env_remove("NO_COLOR")
-        .args(["check", "--color", "never"])
-        .output()
-        .unwrap();
-    (
-        output.status.code().expect("exited normally"),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+    roster_check(root, &[])
 }
 
 /// `file:line:col` of the first occurrence of `needle` at or after the first line containing

@@ -1,8 +1,10 @@
 //! Severity overrides: `roster.toml`, `--allow/--warn/--deny`, and `--as-of` parsing.
 
-use assert_cmd::Command;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+mod common;
+use common::roster_check as run;
 
 /// A records tree with one Y003 warning (`en: NO`) and nothing else.
 fn tree_with_a_warning() -> tempfile::TempDir {
@@ -17,21 +19,6 @@ fn tree_with_a_warning() -> tempfile::TempDir {
     #[cfg(unix)]
     std::os::unix::fs::symlink(manifest.join("schemas"), dir.path().join("schemas")).unwrap();
     dir
-}
-
-fn run(root: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("roster")
-        .unwrap()
-        .current_dir(root)
-        .args(["check", "--color", "never"])
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 #[test]

@@ -31,3 +31,23 @@ pub fn shipped_copy() -> TempDir {
     copy_dir(&manifest_dir().join("schemas"), &dir.path().join("schemas"));
     dir
 }
+
+/// Runs `roster check --color never ARGS` in `root`; returns (exit code, stdout, stderr).
+pub fn roster_check(root: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = assert_cmd::Command::cargo_bin("roster")
+        .unwrap()
+        .current_dir(root)
+        .env_remove("NO_COLOR")
+        .args(["check", "--color", "never"])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output
+            .status
+            .code()
+            .expect("exited normally, not by a signal"),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
