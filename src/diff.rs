@@ -149,7 +149,7 @@ struct Record<'a> {
     kind: Kind,
     id: String,
     label: String,
-    value: &'a Value,
+    value: Value,
     /// The record as written: two records written alike are equal, and no field needs a look.
     text: &'a str,
     file: &'a str,
@@ -220,10 +220,10 @@ pub fn compare(
     }
 }
 
-/// A record as found, before it is named: cheap to collect for every record of a side.
+/// A record as found, before it is named: cheap to collect for every record of a side (its
+/// JSON value is only made for the records that did not cancel out).
 struct Raw<'a> {
     kind: Kind,
-    value: &'a Value,
     node: &'a Node,
     /// The record as written.
     text: &'a str,
@@ -251,7 +251,6 @@ fn raw_records<'a>(corpus: &'a Corpus, files: &[usize]) -> Vec<Raw<'a>> {
         let Some(list_key) = list_key else {
             out.push(Raw {
                 kind,
-                value: &document.value,
                 node: &document.root,
                 text: &source.text,
                 source,
@@ -259,16 +258,12 @@ fn raw_records<'a>(corpus: &'a Corpus, files: &[usize]) -> Vec<Raw<'a>> {
             });
             continue;
         };
-        let (Some(Value::Array(items)), Some(list)) =
-            (document.value.get(list_key), document.root.child(list_key))
-        else {
+        let Some(items) = document.root.get(list_key).and_then(Node::as_sequence) else {
             continue;
         };
-        for (index, item) in items.iter().enumerate() {
-            let node = list.item(index).unwrap_or(list);
+        for (index, node) in items.iter().enumerate() {
             out.push(Raw {
                 kind,
-                value: item,
                 node,
                 text: &source.text[node.span.range()],
                 source,
@@ -306,7 +301,9 @@ fn cancel_unchanged<'a>(old: &mut Vec<Raw<'a>>, new: &mut Vec<Raw<'a>>) {
 
 /// Names a record: its id (or natural key), its label and where it is.
 fn record<'a>(raw: &Raw<'a>) -> Record<'a> {
-    let (kind, item, source) = (raw.kind, raw.value, raw.source);
+    let (kind, source) = (raw.kind, raw.source);
+    let value = raw.node.to_value();
+    let item = &value;
     let line = source.line_col(raw.node.head().start as usize).line;
     let (id, label, chair) = match (kind, raw.index) {
         (Kind::Group, _) => ("group".to_string(), "the group".to_string(), None),
@@ -348,7 +345,7 @@ fn record<'a>(raw: &Raw<'a>) -> Record<'a> {
         kind,
         id,
         label,
-        value: item,
+        value,
         text: raw.text,
         file: &source.name,
         line,
@@ -422,7 +419,7 @@ fn match_by_id(old: &[&Record], new: &[&Record], out: &mut Vec<RecordChange>) {
         match old_by_id.get(record.id.as_str()) {
             Some(before) if before.text == record.text => {}
             Some(before) => {
-                let fields = field_changes(before.value, record.value);
+                let fields = field_changes(&before.value, &record.value);
                 if !fields.is_empty() {
                     push_change(out, record, ChangeKind::Modified, None, fields);
                 }
@@ -440,7 +437,7 @@ fn match_by_id(old: &[&Record], new: &[&Record], out: &mut Vec<RecordChange>) {
     let renamed_old: HashSet<usize> = renames.iter().map(|&(o, _)| o).collect();
     for &(o, n) in &renames {
         // The id change is the rename itself, named by `renamed_from`.
-        let mut fields = field_changes(removed[o].value, added[n].value);
+        let mut fields = field_changes(&removed[o].value, &added[n].value);
         fields.retain(|f| f.path != "/id");
         push_change(
             out,
@@ -480,12 +477,12 @@ fn find_renames(removed: &[&Record], added: &[&Record]) -> Vec<(usize, usize)> {
     };
     let mut by_content: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, r) in removed.iter().enumerate() {
-        by_content.entry(without_id(r.value)).or_default().push(i);
+        by_content.entry(without_id(&r.value)).or_default().push(i);
     }
     let mut taken_old = HashSet::new();
     let mut taken_new = HashSet::new();
     for (j, r) in added.iter().enumerate() {
-        if let Some(candidates) = by_content.get_mut(&without_id(r.value)) {
+        if let Some(candidates) = by_content.get_mut(&without_id(&r.value)) {
             if let Some(i) = candidates.pop() {
                 pairs.push((i, j));
                 taken_old.insert(i);
@@ -502,10 +499,12 @@ fn find_renames(removed: &[&Record], added: &[&Record]) -> Vec<(usize, usize)> {
     if left_old.len() * left_new.len() > 250_000 {
         return pairs;
     }
-    let leaves_old: Vec<HashSet<String>> =
-        left_old.iter().map(|&i| leaves(removed[i].value)).collect();
+    let leaves_old: Vec<HashSet<String>> = left_old
+        .iter()
+        .map(|&i| leaves(&removed[i].value))
+        .collect();
     let leaves_new: Vec<HashSet<String>> =
-        left_new.iter().map(|&j| leaves(added[j].value)).collect();
+        left_new.iter().map(|&j| leaves(&added[j].value)).collect();
     let mut scored = Vec::new();
     for (a, la) in leaves_old.iter().enumerate() {
         for (b, lb) in leaves_new.iter().enumerate() {
@@ -646,7 +645,7 @@ fn match_chairs(old: &[&Record], new: &[&Record], out: &mut Vec<RecordChange>) {
         if before.text == after.text {
             continue;
         }
-        let fields = field_changes(before.value, after.value);
+        let fields = field_changes(&before.value, &after.value);
         if !fields.is_empty() {
             let mut after = after.clone();
             if before.id != after.id {

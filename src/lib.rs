@@ -8,8 +8,8 @@
 //!
 //! ```text
 //! workspace (files on disk -> SourceFile with a line index)
-//!   -> yaml    (text -> JSON value plus a span for every node; Y-rules)
-//!   -> schema  (value -> JSON Schema errors -> spans; S-rules)
+//!   -> yaml    (text -> a tree of values, each with its span; Y-rules)
+//!   -> schema  (tree, read as a JSON instance -> JSON Schema errors -> spans; S-rules)
 //!   -> diag    (findings)
 //!   -> report  (one file per output format)
 //! ```
@@ -21,6 +21,7 @@ pub mod config;
 pub mod diag;
 pub mod diff;
 pub mod git;
+pub mod instance;
 pub mod model;
 pub mod report;
 pub mod revision;

@@ -8,8 +8,7 @@
 use crate::source::{FileId, Span};
 use crate::temporal::{self, PartialDate};
 use crate::workspace::Kind;
-use crate::yaml::{Document as Loaded, Node};
-use serde_json::Value;
+use crate::yaml::{Document as Loaded, Node, NodeKind};
 
 /// Where something is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -194,68 +193,51 @@ impl Reader {
         }
     }
 
-    fn string(&self, value: &Value, node: &Node, key: &str) -> Option<Field<String>> {
-        let v = value.get(key)?.as_str()?;
-        let n = node.child(key)?;
-        Some(Field {
-            value: v.to_string(),
+    fn field<T>(&self, value: T, node: &Node) -> Field<T> {
+        Field {
+            value,
             at: Loc {
                 file: self.file,
-                span: n.span,
+                span: node.span,
             },
-        })
+        }
     }
 
-    fn date(&self, value: &Value, node: &Node, key: &str) -> Option<Field<PartialDate>> {
-        let v = PartialDate::from_json(value.get(key)?)?;
-        let n = node.child(key)?;
-        Some(Field {
-            value: v,
-            at: Loc {
-                file: self.file,
-                span: n.span,
-            },
-        })
+    fn string(&self, node: &Node, key: &str) -> Option<Field<String>> {
+        let n = node.get(key)?;
+        Some(self.field(n.as_str()?.to_string(), n))
     }
 
-    fn strings(&self, value: &Value, node: &Node, key: &str) -> Vec<Field<String>> {
-        let (Some(Value::Array(items)), Some(list)) = (value.get(key), node.child(key)) else {
+    fn date(&self, node: &Node, key: &str) -> Option<Field<PartialDate>> {
+        let n = node.get(key)?;
+        let date = match &n.kind {
+            NodeKind::Number(year) => PartialDate::year(year.as_u64()?),
+            NodeKind::String(text) => PartialDate::parse(text),
+            _ => None,
+        }?;
+        Some(self.field(date, n))
+    }
+
+    fn strings(&self, node: &Node, key: &str) -> Vec<Field<String>> {
+        let Some(list) = node.get(key).and_then(Node::as_sequence) else {
             return Vec::new();
         };
-        items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, item)| {
-                let n = list.item(i)?;
-                Some(Field {
-                    value: item.as_str()?.to_string(),
-                    at: Loc {
-                        file: self.file,
-                        span: n.span,
-                    },
-                })
-            })
+        list.iter()
+            .filter_map(|n| Some(self.field(n.as_str()?.to_string(), n)))
             .collect()
     }
 
-    /// `(item value, item node)` of the list under `key`.
-    fn items<'a>(&self, value: &'a Value, node: &'a Node, key: &str) -> Vec<(&'a Value, &'a Node)> {
-        let (Some(Value::Array(items)), Some(list)) = (value.get(key), node.child(key)) else {
-            return Vec::new();
-        };
-        items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, item)| Some((item, list.item(i)?)))
-            .filter(|(item, _)| item.is_object())
-            .collect()
+    /// The items of the list under `key` that are mappings.
+    fn items<'a>(&self, node: &'a Node, key: &str) -> impl Iterator<Item = &'a Node> {
+        let list = node.get(key).map_or(&[][..], Node::items);
+        list.iter().filter(|item| item.is_mapping())
     }
 
-    fn citations(&self, value: &Value, node: &Node) -> Citations {
-        let mut ids = self.strings(value, node, "sources");
-        ids.extend(self.string(value, node, "source"));
-        for (item, item_node) in self.items(value, node, "disputed") {
-            ids.extend(self.strings(item, item_node, "sources"));
+    fn citations(&self, node: &Node) -> Citations {
+        let mut ids = self.strings(node, "sources");
+        ids.extend(self.string(node, "source"));
+        for item in self.items(node, "disputed") {
+            ids.extend(self.strings(item, "sources"));
         }
         Citations {
             at: self.loc(node),
@@ -270,51 +252,49 @@ impl Dataset {
         let mut data = Dataset::default();
         for input in inputs {
             let r = Reader { file: input.file };
-            let (value, root) = (&input.document.value, &input.document.root);
-            if !value.is_object() {
+            let root = &input.document.root;
+            if !root.is_mapping() {
                 continue;
             }
             match input.kind {
-                Kind::Group => data.read_group(&r, value, root),
-                Kind::Member => data.read_member(&r, input.name, value, root),
+                Kind::Group => data.read_group(&r, root),
+                Kind::Member => data.read_member(&r, input.name, root),
                 Kind::Chairs => {
-                    for (index, (item, node)) in
-                        r.items(value, root, "chairs").into_iter().enumerate()
-                    {
-                        data.read_chair(&r, index, item, node);
+                    let items = r.items(root, "chairs");
+                    data.chairs.reserve(items.size_hint().1.unwrap_or(0));
+                    data.citations.reserve(items.size_hint().1.unwrap_or(0));
+                    for (index, node) in items.enumerate() {
+                        data.read_chair(&r, index, node);
                     }
                 }
                 Kind::WorkingGroups => {
-                    for (item, node) in r.items(value, root, "working_groups") {
-                        data.citations.push(r.citations(item, node));
+                    for node in r.items(root, "working_groups") {
+                        data.citations.push(r.citations(node));
                         data.working_groups.push(WorkingGroup {
                             at: r.loc(node),
-                            id: r.string(item, node, "id"),
-                            co_chairs: r.strings(item, node, "co_chairs"),
+                            id: r.string(node, "id"),
+                            co_chairs: r.strings(node, "co_chairs"),
                         });
                     }
                 }
                 Kind::Documents => {
-                    for (item, node) in r.items(value, root, "documents") {
-                        data.citations.push(r.citations(item, node));
-                        let covers =
-                            item.get("covers")
-                                .zip(node.child("covers"))
-                                .and_then(|(c, n)| {
-                                    Some((r.date(c, n, "start")?, r.date(c, n, "end")?))
-                                });
+                    for node in r.items(root, "documents") {
+                        data.citations.push(r.citations(node));
+                        let covers = node
+                            .get("covers")
+                            .and_then(|c| Some((r.date(c, "start")?, r.date(c, "end")?)));
                         data.documents.push(Document {
                             at: r.loc(node),
-                            id: r.string(item, node, "id"),
-                            kind: item.get("kind").and_then(Value::as_str).map(str::to_string),
-                            author: r.string(item, node, "author"),
+                            id: r.string(node, "id"),
+                            kind: node.get("kind").and_then(Node::as_str).map(str::to_string),
+                            author: r.string(node, "author"),
                             covers,
                         });
                     }
                 }
                 Kind::Sources => {
-                    for (item, node) in r.items(value, root, "sources") {
-                        if let Some(id) = r.string(item, node, "id") {
+                    for node in r.items(root, "sources") {
+                        if let Some(id) = r.string(node, "id") {
                             data.sources.push(SourceRecord { id });
                         }
                     }
@@ -324,25 +304,23 @@ impl Dataset {
         data
     }
 
-    fn read_group(&mut self, r: &Reader, value: &Value, root: &Node) {
-        self.citations.push(r.citations(value, root));
+    fn read_group(&mut self, r: &Reader, root: &Node) {
+        self.citations.push(r.citations(root));
         let regimes = r
-            .items(value, root, "rotation")
-            .into_iter()
-            .map(|(item, node)| {
-                self.citations.push(r.citations(item, node));
+            .items(root, "rotation")
+            .map(|node| {
+                self.citations.push(r.citations(node));
                 Regime {
                     at: r.loc(node),
-                    from: r.date(item, node, "from"),
-                    until: r.date(item, node, "until"),
-                    term_months: item.get("term_months").and_then(Value::as_u64).unwrap_or(0)
-                        as u32,
-                    start_months: item
+                    from: r.date(node, "from"),
+                    until: r.date(node, "until"),
+                    term_months: node.get("term_months").and_then(Node::as_u64).unwrap_or(0) as u32,
+                    start_months: node
                         .get("start_months")
-                        .and_then(Value::as_array)
                         .map(|a| {
-                            a.iter()
-                                .filter_map(Value::as_u64)
+                            a.items()
+                                .iter()
+                                .filter_map(Node::as_u64)
                                 .map(|m| m as u32)
                                 .collect()
                         })
@@ -351,63 +329,62 @@ impl Dataset {
             })
             .collect();
         let claims = r
-            .items(value, root, "claims")
-            .into_iter()
-            .filter_map(|(item, node)| {
-                self.citations.push(r.citations(item, node));
+            .items(root, "claims")
+            .filter_map(|node| {
+                self.citations.push(r.citations(node));
                 Some(Claim {
                     at: r.loc(node),
-                    members: item.get("members")?.as_u64()? as usize,
-                    from: r.date(item, node, "from"),
-                    until: r.date(item, node, "until"),
-                    source: r.string(item, node, "source"),
+                    members: node.get("members")?.as_u64()? as usize,
+                    from: r.date(node, "from"),
+                    until: r.date(node, "until"),
+                    source: r.string(node, "source"),
                 })
             })
             .collect();
         let names = r
-            .items(value, root, "names")
-            .into_iter()
-            .map(|(item, node)| {
-                self.citations.push(r.citations(item, node));
+            .items(root, "names")
+            .map(|node| {
+                self.citations.push(r.citations(node));
                 NamePeriod {
                     at: r.loc(node),
-                    from: r.date(item, node, "from"),
-                    until: r.date(item, node, "until"),
+                    from: r.date(node, "from"),
+                    until: r.date(node, "until"),
                 }
             })
             .collect();
         self.group = Some(Group {
             at: r.loc(root),
-            founded: r.date(value, root, "founded"),
-            dissolved: r.date(value, root, "dissolved"),
+            founded: r.date(root, "founded"),
+            dissolved: r.date(root, "dissolved"),
             regimes,
             claims,
             names,
         });
     }
 
-    fn read_member(&mut self, r: &Reader, name: &str, value: &Value, root: &Node) {
-        self.citations.push(r.citations(value, root));
+    fn read_member(&mut self, r: &Reader, name: &str, root: &Node) {
+        self.citations.push(r.citations(root));
         let file_stem = name
             .rsplit('/')
             .next()
             .unwrap_or(name)
             .trim_end_matches(".yaml")
             .to_string();
-        let acronyms = match (value.get("acronym"), root.child("acronym")) {
-            (Some(Value::Object(map)), Some(node)) => map
-                .keys()
-                .filter_map(|lang| Some((lang.clone(), r.string(&value["acronym"], node, lang)?)))
-                .collect(),
-            _ => Vec::new(),
-        };
+        let acronyms = root
+            .get("acronym")
+            .map(|node| {
+                node.entries()
+                    .iter()
+                    .filter_map(|e| Some((e.key.to_string(), r.string(node, &e.key)?)))
+                    .collect()
+            })
+            .unwrap_or_default();
         let constituents = r
-            .items(value, root, "constituents")
-            .into_iter()
-            .filter_map(|(item, node)| {
+            .items(root, "constituents")
+            .filter_map(|node| {
                 Some(Constituent {
-                    id: r.string(item, node, "id")?,
-                    founded: r.date(item, node, "founded"),
+                    id: r.string(node, "id")?,
+                    founded: r.date(node, "founded"),
                 })
             })
             .collect();
@@ -415,37 +392,38 @@ impl Dataset {
             at: r.loc(root),
             file: r.file,
             file_stem,
-            id: r.string(value, root, "id"),
+            id: r.string(root, "id"),
             acronyms,
-            joined: r.date(value, root, "joined"),
-            left: r.date(value, root, "left"),
-            founded: r.date(value, root, "founded"),
+            joined: r.date(root, "joined"),
+            left: r.date(root, "left"),
+            founded: r.date(root, "founded"),
             constituents,
         });
     }
 
-    fn read_chair(&mut self, r: &Reader, index: usize, item: &Value, node: &Node) {
-        self.citations.push(r.citations(item, node));
-        let kind = if item.get("vacant").and_then(Value::as_bool) == Some(true) {
+    fn read_chair(&mut self, r: &Reader, index: usize, node: &Node) {
+        self.citations.push(r.citations(node));
+        let flag = |key| node.get(key).and_then(Node::as_bool) == Some(true);
+        let kind = if flag("vacant") {
             EntryKind::Vacant
-        } else if item.get("unknown").and_then(Value::as_bool) == Some(true) {
+        } else if flag("unknown") {
             EntryKind::Unknown
         } else {
-            let mut chairs: Vec<_> = r.string(item, node, "chair").into_iter().collect();
-            chairs.extend(r.strings(item, node, "chairs"));
+            let mut chairs: Vec<_> = r.string(node, "chair").into_iter().collect();
+            chairs.extend(r.strings(node, "chairs"));
             EntryKind::Term {
                 chairs,
-                on_behalf_of: r.string(item, node, "on_behalf_of"),
-                interim: item.get("role").and_then(Value::as_str) == Some("interim"),
-                irregular: item.get("irregular").is_some(),
+                on_behalf_of: r.string(node, "on_behalf_of"),
+                interim: node.get("role").and_then(Node::as_str) == Some("interim"),
+                irregular: node.get("irregular").is_some(),
             }
         };
         self.chairs.push(ChairEntry {
             at: r.loc(node),
             index,
             kind,
-            start: r.date(item, node, "start"),
-            end: r.date(item, node, "end"),
+            start: r.date(node, "start"),
+            end: r.date(node, "end"),
         });
     }
 

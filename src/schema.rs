@@ -11,6 +11,7 @@
 //! of the mapping that lacks it.
 
 use crate::diag::{Diagnostic, Label};
+use crate::instance::Tree;
 use crate::rules;
 use crate::source::FileId;
 use crate::workspace::{Error, Kind};
@@ -26,9 +27,9 @@ use std::path::Path;
 /// ever fetched from it.
 const BASE_URI: &str = "file:///roster/schemas/";
 
-/// The compiled schema of every kind.
+/// The compiled schema of every kind, validating loaded trees.
 pub struct Schemas {
-    validators: HashMap<Kind, Validator>,
+    validators: HashMap<Kind, Validator<Tree>>,
 }
 
 impl std::fmt::Debug for Schemas {
@@ -87,7 +88,7 @@ impl Schemas {
                     "schema `schemas/{file}` is missing: every kind of record needs one"
                 ))
             })?;
-            let validator = jsonschema::options()
+            let validator = jsonschema::options_for::<Tree>()
                 .with_draft(Draft::Draft202012)
                 .with_registry(&registry)
                 .with_base_uri(format!("{BASE_URI}{file}"))
@@ -104,7 +105,7 @@ impl Schemas {
     pub fn validate(&self, kind: Kind, file: FileId, document: &Document) -> Vec<Diagnostic> {
         let validator = &self.validators[&kind];
         let mut out = Vec::new();
-        for error in validator.iter_errors(&document.value) {
+        for error in validator.iter_errors(&document.root) {
             describe(&error, kind, file, &document.root, &mut out);
         }
         out

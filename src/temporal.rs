@@ -11,7 +11,6 @@
 //! civil-from-days arithmetic (a dozen lines), which is all the calendar this project needs; a
 //! date-time crate would bring time zones and parsing rules we would then have to fence off.
 
-use serde_json::Value;
 use std::fmt;
 
 /// A calendar day, as days since 1970-01-01.
@@ -118,21 +117,13 @@ impl PartialDate {
         date.first_day_checked().map(|_| date)
     }
 
-    /// A date as the YAML loader gives it: an integer year or a string.
-    pub fn from_json(value: &Value) -> Option<PartialDate> {
-        match value {
-            Value::Number(n) => {
-                n.as_u64()
-                    .filter(|y| (1000..=9999).contains(y))
-                    .map(|y| PartialDate {
-                        year: y as i32,
-                        month: None,
-                        day: None,
-                    })
-            }
-            Value::String(s) => PartialDate::parse(s),
-            _ => None,
-        }
+    /// A year written as a number (`founded: 2006`), which YAML reads as an integer.
+    pub fn year(year: u64) -> Option<PartialDate> {
+        (1000..=9999).contains(&year).then_some(PartialDate {
+            year: year as i32,
+            month: None,
+            day: None,
+        })
     }
 
     fn first_day_checked(&self) -> Option<Day> {
@@ -405,10 +396,8 @@ mod tests {
         assert!(PartialDate::parse("2010-13").is_none());
         assert!(PartialDate::parse("210").is_none());
         assert!(PartialDate::parse("2010-1").is_none());
-        assert_eq!(
-            PartialDate::from_json(&serde_json::json!(2010)),
-            Some(date("2010"))
-        );
+        assert_eq!(PartialDate::year(2010), Some(date("2010")));
+        assert_eq!(PartialDate::year(210), None);
     }
 
     #[test]

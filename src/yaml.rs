@@ -14,38 +14,48 @@
 //!   Y001 errors.
 //!
 //! The loader walks the parser's events with an explicit stack (no recursion), so no input can
-//! overflow the call stack, and it builds the [`serde_json::Value`] for schema validation and the
-//! [`Node`] tree of spans in the same pass. Positions from the parser are in characters; they are
-//! converted to byte offsets through [`SourceFile::offset`].
+//! overflow the call stack, and it builds one [`Node`] tree holding each value and its span.
+//! Positions from the parser are in characters; they are converted to byte offsets through
+//! [`SourceFile::offset`].
 
 use crate::diag::{Diagnostic, Label};
 use crate::rules;
 use crate::source::{FileId, SourceFile, Span};
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle};
-use serde_json::{Map, Number, Value};
+use serde_json::{Number, Value};
+use std::collections::HashMap;
 
 /// How deeply mappings and sequences may nest in a record file. The records need five levels;
 /// the cap keeps hostile input (100,000 nested `- `) cheap.
 pub const MAX_DEPTH: usize = 64;
 
-/// Where each node of a document is, mirroring the JSON value.
+/// One node of a document: its value and where it is written. The tree is the document: the
+/// schema validator reads it directly (see [`crate::instance`]), the model is built from it,
+/// and a JSON value is made from a node only where one is asked for ([`Node::to_value`]), so a
+/// large file is held once, not once as JSON and again as positions.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
     pub span: Span,
     pub kind: NodeKind,
 }
 
+/// Scalars are resolved by the YAML 1.2 core schema. Children are boxed slices, sized exactly
+/// when their container ends: a large file holds hundreds of thousands of small mappings, and a
+/// `Vec` would carry spare capacity for each.
 #[derive(Debug, Clone, PartialEq)]
 pub enum NodeKind {
-    Scalar,
-    Sequence(Vec<Node>),
-    Mapping(Vec<Entry>),
+    Null,
+    Bool(bool),
+    Number(Number),
+    String(Box<str>),
+    Sequence(Box<[Node]>),
+    Mapping(Box<[Entry]>),
 }
 
 /// One `key: value` pair of a mapping, in file order. A repeated key keeps only its first entry.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
-    pub key: String,
+    pub key: Box<str>,
     pub key_span: Span,
     pub value: Node,
 }
@@ -53,26 +63,90 @@ pub struct Entry {
 impl Node {
     /// The entry for `key`, if this node is a mapping that has it.
     pub fn entry(&self, key: &str) -> Option<&Entry> {
-        match &self.kind {
-            NodeKind::Mapping(entries) => entries.iter().find(|e| e.key == key),
-            _ => None,
-        }
+        self.entries().iter().find(|e| &*e.key == key)
+    }
+
+    /// The value under `key`, if this node is a mapping that has it.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.entry(key).map(|e| &e.value)
     }
 
     /// The child at `segment`: a key of a mapping or an index of a sequence.
     pub fn child(&self, segment: &str) -> Option<&Node> {
         match &self.kind {
-            NodeKind::Mapping(_) => self.entry(segment).map(|e| &e.value),
+            NodeKind::Mapping(_) => self.get(segment),
             NodeKind::Sequence(items) => segment.parse::<usize>().ok().and_then(|i| items.get(i)),
-            NodeKind::Scalar => None,
+            _ => None,
         }
     }
 
     /// Item `index` of a sequence.
     pub fn item(&self, index: usize) -> Option<&Node> {
+        self.items().get(index)
+    }
+
+    /// The entries of a mapping; none for any other node.
+    pub fn entries(&self) -> &[Entry] {
         match &self.kind {
-            NodeKind::Sequence(items) => items.get(index),
+            NodeKind::Mapping(entries) => entries,
+            _ => &[],
+        }
+    }
+
+    /// The items of a sequence; none for any other node.
+    pub fn items(&self) -> &[Node] {
+        match &self.kind {
+            NodeKind::Sequence(items) => items,
+            _ => &[],
+        }
+    }
+
+    pub fn is_mapping(&self) -> bool {
+        matches!(self.kind, NodeKind::Mapping(_))
+    }
+
+    pub fn as_sequence(&self) -> Option<&[Node]> {
+        match &self.kind {
+            NodeKind::Sequence(items) => Some(items),
             _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            NodeKind::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self.kind {
+            NodeKind::Bool(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    pub fn as_u64(&self) -> Option<u64> {
+        match &self.kind {
+            NodeKind::Number(n) => n.as_u64(),
+            _ => None,
+        }
+    }
+
+    /// The node as a JSON value. Nesting is capped at [`MAX_DEPTH`], so the recursion is bounded.
+    pub fn to_value(&self) -> Value {
+        match &self.kind {
+            NodeKind::Null => Value::Null,
+            NodeKind::Bool(b) => Value::Bool(*b),
+            NodeKind::Number(n) => Value::Number(n.clone()),
+            NodeKind::String(s) => Value::String(s.to_string()),
+            NodeKind::Sequence(items) => Value::Array(items.iter().map(Node::to_value).collect()),
+            NodeKind::Mapping(entries) => Value::Object(
+                entries
+                    .iter()
+                    .map(|e| (e.key.to_string(), e.value.to_value()))
+                    .collect(),
+            ),
         }
     }
 
@@ -82,7 +156,7 @@ impl Node {
         match &self.kind {
             NodeKind::Mapping(entries) => entries.first().map_or(self.span, |e| e.key_span),
             NodeKind::Sequence(items) => items.first().map_or(self.span, Node::head),
-            NodeKind::Scalar => self.span,
+            _ => self.span,
         }
     }
 }
@@ -96,7 +170,6 @@ pub struct Loaded {
 
 #[derive(Debug, Clone)]
 pub struct Document {
-    pub value: Value,
     pub root: Node,
 }
 
@@ -119,6 +192,7 @@ pub fn load(file: FileId, source: &SourceFile) -> Loaded {
         source,
         diagnostics: Vec::new(),
         stack: Vec::new(),
+        pending: Pending::default(),
     }
     .run()
 }
@@ -138,21 +212,34 @@ pub fn invalid_utf8(file: FileId, valid_up_to: usize) -> Diagnostic {
     .with_help("save the file as UTF-8")
 }
 
+/// A container being read. Its children wait on the loader's shared stacks from `base` on
+/// until the container ends, and are then moved into containers of exactly their size.
 enum Frame {
     Sequence {
         start: usize,
-        values: Vec<Value>,
-        nodes: Vec<Node>,
+        base: usize,
     },
     Mapping {
         start: usize,
-        map: Map<String, Value>,
-        entries: Vec<Entry>,
+        base: usize,
         /// The key read and waiting for its value; `None` between entries.
-        key: Option<(String, Span)>,
+        key: Option<(Box<str>, Span)>,
         /// A repeated key's value is read and then dropped.
         skip_value: bool,
+        /// Key -> position among the entries, built once a mapping has more than
+        /// [`LINEAR_KEYS`] keys; smaller mappings are searched in order.
+        index: Option<HashMap<Box<str>, usize>>,
     },
+}
+
+/// Up to this many keys, a repeated key is found by comparing with each earlier key.
+const LINEAR_KEYS: usize = 16;
+
+/// The children of the containers being read, innermost last.
+#[derive(Default)]
+struct Pending {
+    items: Vec<Node>,
+    entries: Vec<Entry>,
 }
 
 struct Loader<'a> {
@@ -160,6 +247,7 @@ struct Loader<'a> {
     source: &'a SourceFile,
     diagnostics: Vec<Diagnostic>,
     stack: Vec<Frame>,
+    pending: Pending,
 }
 
 /// Why reading stopped early.
@@ -242,34 +330,26 @@ impl Loader<'_> {
                         "write the value out in full where it is used",
                     );
                     self.complete(
-                        Value::Null,
                         Node {
                             span,
-                            kind: NodeKind::Scalar,
+                            kind: NodeKind::Null,
                         },
                         &mut document,
                     )?;
                 }
                 Event::Scalar(text, style, anchor, tag) => {
                     self.check_anchor_and_tag(anchor, tag.is_some(), span);
-                    let value = self.scalar(&text, style, span);
                     if let Some(Frame::Mapping {
                         key: key @ None, ..
                     }) = self.stack.last_mut()
                     {
                         // Keys are text whatever they look like: `2010:` is the key "2010".
-                        *key = Some((text.into_owned(), span));
+                        *key = Some((Box::from(&*text), span));
                         self.check_key();
                         continue;
                     }
-                    self.complete(
-                        value,
-                        Node {
-                            span,
-                            kind: NodeKind::Scalar,
-                        },
-                        &mut document,
-                    )?;
+                    let kind = self.scalar(&text, style, span);
+                    self.complete(Node { span, kind }, &mut document)?;
                 }
                 Event::SequenceStart(anchor, ref tag) | Event::MappingStart(anchor, ref tag) => {
                     let is_mapping = matches!(event, Event::MappingStart(..));
@@ -296,54 +376,41 @@ impl Loader<'_> {
                     self.stack.push(if is_mapping {
                         Frame::Mapping {
                             start,
-                            map: Map::new(),
-                            entries: Vec::new(),
+                            base: self.pending.entries.len(),
                             key: None,
                             skip_value: false,
+                            index: None,
                         }
                     } else {
                         Frame::Sequence {
                             start,
-                            values: Vec::new(),
-                            nodes: Vec::new(),
+                            base: self.pending.items.len(),
                         }
                     });
                 }
                 Event::SequenceEnd | Event::MappingEnd => {
-                    let (value, node) = match self.stack.pop() {
-                        Some(Frame::Sequence {
-                            start,
-                            values,
-                            nodes,
-                        }) => {
-                            let end = container_end(span, nodes.last().map(|n| n.span));
-                            (
-                                Value::Array(values),
-                                Node {
-                                    span: Span::new(start, end),
-                                    kind: NodeKind::Sequence(nodes),
-                                },
-                            )
+                    let pending = &mut self.pending;
+                    let node = match self.stack.pop() {
+                        Some(Frame::Sequence { start, base }) => {
+                            let items: Box<[Node]> = pending.items.drain(base..).collect();
+                            let end = container_end(span, items.last().map(|n| n.span));
+                            Node {
+                                span: Span::new(start, end),
+                                kind: NodeKind::Sequence(items),
+                            }
                         }
-                        Some(Frame::Mapping {
-                            start,
-                            map,
-                            entries,
-                            ..
-                        }) => {
+                        Some(Frame::Mapping { start, base, .. }) => {
+                            let entries: Box<[Entry]> = pending.entries.drain(base..).collect();
                             let end = container_end(span, entries.last().map(|e| e.value.span));
-                            (
-                                Value::Object(map),
-                                Node {
-                                    span: Span::new(start, end),
-                                    kind: NodeKind::Mapping(entries),
-                                },
-                            )
+                            Node {
+                                span: Span::new(start, end),
+                                kind: NodeKind::Mapping(entries),
+                            }
                         }
                         // The parser balances its events; an unbalanced end is ignored.
                         None => continue,
                     };
-                    self.complete(value, node, &mut document)?;
+                    self.complete(node, &mut document)?;
                 }
             }
         }
@@ -351,34 +418,22 @@ impl Loader<'_> {
     }
 
     /// Hands a finished node to the container being read, or makes it the document.
-    fn complete(
-        &mut self,
-        value: Value,
-        node: Node,
-        document: &mut Option<Document>,
-    ) -> Result<(), Stop> {
+    fn complete(&mut self, node: Node, document: &mut Option<Document>) -> Result<(), Stop> {
+        let pending = &mut self.pending;
         let Some(frame) = self.stack.last_mut() else {
-            *document = Some(Document { value, root: node });
+            *document = Some(Document { root: node });
             return Ok(());
         };
         match frame {
-            Frame::Sequence { values, nodes, .. } => {
-                values.push(value);
-                nodes.push(node);
-            }
+            Frame::Sequence { .. } => pending.items.push(node),
             Frame::Mapping {
-                map,
-                entries,
-                key,
-                skip_value,
-                ..
+                key, skip_value, ..
             } => match key.take() {
                 Some((key, key_span)) => {
                     if std::mem::take(skip_value) {
                         return Ok(());
                     }
-                    map.insert(key.clone(), value);
-                    entries.push(Entry {
+                    pending.entries.push(Entry {
                         key,
                         key_span,
                         value: node,
@@ -387,7 +442,7 @@ impl Loader<'_> {
                 None => {
                     // Containers in key position stop reading earlier, and scalar keys are
                     // taken in `events`, so a finished node here is always a value.
-                    *key = Some((value.to_string(), node.span));
+                    *key = Some((node.to_value().to_string().into(), node.span));
                 }
             },
         }
@@ -397,30 +452,49 @@ impl Loader<'_> {
     /// Checks the key just read against the keys before it in the same mapping.
     fn check_key(&mut self) {
         let Some(Frame::Mapping {
-            map,
-            entries,
+            base,
             key: Some((text, span)),
             skip_value,
+            index,
             ..
         }) = self.stack.last_mut()
         else {
             return;
         };
-        let (text, span) = (text.clone(), *span);
-        // The map answers in constant time; only a real duplicate walks the entries.
-        let repeated = map.contains_key(&text);
-        if let Some(first) = entries.iter().find(|e| repeated && e.key == text) {
+        let span = *span;
+        let entries = &self.pending.entries[*base..];
+        // Small mappings are searched in order; a large one keeps an index of its keys.
+        if index.is_none() && entries.len() > LINEAR_KEYS {
+            let keys = entries.iter().enumerate().map(|(i, e)| (e.key.clone(), i));
+            *index = Some(keys.collect());
+        }
+        let first = match index {
+            Some(keys) => {
+                let first = keys.get(&**text).copied();
+                if first.is_none() {
+                    keys.insert(text.clone(), entries.len());
+                }
+                first
+            }
+            None => entries.iter().position(|e| e.key == *text),
+        };
+        let merge = &**text == "<<" && self.source.text[span.range()].starts_with('<');
+        if let Some(first) = first {
             *skip_value = true;
             let d = Diagnostic::new(
                 &rules::Y002,
                 format!("duplicate key `{text}`"),
                 Label::new(self.file, span, "repeated here"),
             )
-            .with_secondary(Label::new(self.file, first.key_span, "first given here"))
+            .with_secondary(Label::new(
+                self.file,
+                entries[first].key_span,
+                "first given here",
+            ))
             .with_help("keep one of the two entries; most YAML readers silently keep the last");
             self.diagnostics.push(d);
         }
-        if text == "<<" && self.source.text[span.range()].starts_with('<') {
+        if merge {
             self.unsupported(
                 span,
                 "merge keys are not supported in record files",
@@ -458,16 +532,17 @@ impl Loader<'_> {
     }
 
     /// Resolves a scalar by the YAML 1.2 core schema and warns on YAML 1.1 look-alikes.
-    fn scalar(&mut self, text: &str, style: ScalarStyle, span: Span) -> Value {
+    fn scalar(&mut self, text: &str, style: ScalarStyle, span: Span) -> NodeKind {
         if style != ScalarStyle::Plain {
-            return Value::String(text.to_string());
+            return NodeKind::String(text.into());
         }
         let resolved = resolve_core(text);
         if let Some(reading) = yaml11_reading(text) {
             let here = match &resolved {
-                Ok(Value::String(_)) => format!("the string `{text}`"),
-                Ok(Value::Number(n)) => format!("the number `{n}`"),
-                Ok(other) => format!("`{other}`"),
+                Ok(NodeKind::String(_)) => format!("the string `{text}`"),
+                Ok(NodeKind::Number(n)) => format!("the number `{n}`"),
+                Ok(NodeKind::Bool(b)) => format!("`{b}`"),
+                Ok(_) => "`null`".to_string(),
                 Err(_) => "nothing JSON can hold".to_string(),
             };
             let d = Diagnostic::new(
@@ -487,7 +562,7 @@ impl Loader<'_> {
                     "no JSON equivalent",
                     "quote it if text was meant",
                 );
-                Value::Null
+                NodeKind::Null
             }
         }
     }
@@ -527,20 +602,20 @@ fn container_end(end_event: Span, last_child: Option<Span>) -> usize {
 }
 
 /// The YAML 1.2 core schema for plain scalars. `Err` names a scalar that JSON cannot hold.
-fn resolve_core(text: &str) -> Result<Value, &'static str> {
+fn resolve_core(text: &str) -> Result<NodeKind, &'static str> {
     match text {
-        "" | "~" | "null" | "Null" | "NULL" => return Ok(Value::Null),
-        "true" | "True" | "TRUE" => return Ok(Value::Bool(true)),
-        "false" | "False" | "FALSE" => return Ok(Value::Bool(false)),
+        "" | "~" | "null" | "Null" | "NULL" => return Ok(NodeKind::Null),
+        "true" | "True" | "TRUE" => return Ok(NodeKind::Bool(true)),
+        "false" | "False" | "FALSE" => return Ok(NodeKind::Bool(false)),
         _ => {}
     }
     let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
     if !unsigned.is_empty() && unsigned.bytes().all(|b| b.is_ascii_digit()) {
         if let Ok(i) = text.parse::<i64>() {
-            return Ok(Value::from(i));
+            return Ok(NodeKind::Number(i.into()));
         }
         if let Ok(u) = text.trim_start_matches('+').parse::<u64>() {
-            return Ok(Value::from(u));
+            return Ok(NodeKind::Number(u.into()));
         }
         return Err("is an integer too large for 64 bits");
     }
@@ -553,7 +628,7 @@ fn resolve_core(text: &str) -> Result<Value, &'static str> {
         };
         if radix != 0 && !digits.is_empty() && digits.chars().all(|c| c.is_digit(radix)) {
             return u64::from_str_radix(digits, radix)
-                .map(Value::from)
+                .map(|n| NodeKind::Number(n.into()))
                 .map_err(|_| "is an integer too large for 64 bits");
         }
     }
@@ -562,11 +637,11 @@ fn resolve_core(text: &str) -> Result<Value, &'static str> {
     }
     if is_core_float(unsigned) {
         if let Some(n) = text.parse::<f64>().ok().and_then(Number::from_f64) {
-            return Ok(Value::Number(n));
+            return Ok(NodeKind::Number(n));
         }
         return Err("is not a finite number, which JSON cannot hold");
     }
-    Ok(Value::String(text.to_string()))
+    Ok(NodeKind::String(text.into()))
 }
 
 /// `(\.[0-9]+ | [0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`, the core schema's float without sign.
@@ -665,7 +740,7 @@ mod tests {
         let (loaded, _) = load_text(
             "a: no\nb: NO\nc: 2010-07-01\nd: 2010\ne: 014\nf: 1.5\ng: ~\nh: true\ni: 'yes'\nj: 0x1F\nk: 1_000\nl: -7\n",
         );
-        let value = loaded.document.as_ref().unwrap().value.clone();
+        let value = loaded.document.as_ref().unwrap().root.to_value();
         assert_eq!(
             value,
             json!({"a": "no", "b": "NO", "c": "2010-07-01", "d": 2010, "e": 14, "f": 1.5,
@@ -682,7 +757,7 @@ mod tests {
         assert_eq!(at(&file, d), (3, 1));
         assert_eq!(file.line_col(d.secondary[0].span.start as usize).line, 1);
         assert_eq!(
-            loaded.document.unwrap().value,
+            loaded.document.unwrap().root.to_value(),
             json!({"id": "iom", "name": "x"})
         );
     }
