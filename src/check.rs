@@ -194,11 +194,18 @@ impl Corpus {
         workspace: &Workspace,
         schemas: usize,
     ) -> Result<Vec<usize>, Error> {
-        let mut files = Vec::new();
-        for entry in workspace.list()? {
+        let entries = workspace.list()?;
+        let paths: Vec<&Path> = entries
+            .iter()
+            .filter(|e| e.kind.is_some())
+            .map(|e| e.path.as_path())
+            .collect();
+        let mut contents = workspace::read_files(&paths).into_iter();
+        let mut files = Vec::with_capacity(entries.len());
+        for entry in &entries {
             let index = match entry.kind {
                 None => self.add_unknown(&entry.name, &entry.path, entry.is_dir),
-                Some(kind) => match workspace::read_file(&entry.path)? {
+                Some(kind) => match contents.next().expect("one reading per record file")? {
                     Contents::Bytes(bytes) => {
                         self.add_bytes_at(&entry.name, &entry.path, bytes, schemas)
                     }
@@ -367,6 +374,36 @@ impl Corpus {
     pub fn side(&self, files: &[usize], options: &Options) -> Side {
         let (diagnostics, data) = self.merge(files);
         self.finish(files, diagnostics, data, options)
+    }
+
+    /// The two sides of a change report, each with its rules run, as [`Corpus::side`] gives
+    /// them. The files' findings and models are moved out of the corpus: only the files that
+    /// both sides hold are copied. The rules of the two sides run on two threads.
+    pub fn two_sides(&mut self, old: &[usize], new: &[usize], options: &Options) -> (Side, Side) {
+        assert!(self.pending.is_empty(), "parse_pending before taking");
+        let in_new: std::collections::HashSet<usize> = new.iter().copied().collect();
+        let mut old_diagnostics = Vec::new();
+        let mut old_data = Dataset::default();
+        for &i in old {
+            let result = &mut self.results[i];
+            if in_new.contains(&i) {
+                old_diagnostics.extend(result.diagnostics.iter().cloned());
+                old_data.merge(&result.part);
+            } else {
+                old_diagnostics.append(&mut result.diagnostics);
+                old_data.absorb(std::mem::take(&mut result.part));
+            }
+        }
+        let (new_diagnostics, new_data) = self.take(new);
+        let this = &*self;
+        std::thread::scope(|scope| {
+            let old_side = scope.spawn(|| this.finish(old, old_diagnostics, old_data, options));
+            let new_side = this.finish(new, new_diagnostics, new_data, options);
+            (
+                old_side.join().expect("the rules of the old side panicked"),
+                new_side,
+            )
+        })
     }
 
     /// Like [`Corpus::side`], moving the files' findings and models out of the corpus.

@@ -14,6 +14,7 @@
 
 use crate::check::{Corpus, Side};
 use crate::diag::{Diagnostic, Severity};
+use crate::fasthash::FastMap;
 use crate::model::Dataset;
 use crate::source::Sources;
 use crate::temporal::{Counts, Day, Interval};
@@ -277,11 +278,13 @@ fn raw_records<'a>(corpus: &'a Corpus, files: &[usize]) -> Vec<Raw<'a>> {
 /// Drops the records written identically on both sides (as many times as they occur on
 /// both): they cannot have changed, and most records of a large change are of this kind.
 fn cancel_unchanged<'a>(old: &mut Vec<Raw<'a>>, new: &mut Vec<Raw<'a>>) {
-    let mut counts: HashMap<(Kind, &str), usize> = HashMap::new();
+    let mut counts: FastMap<(Kind, &str), usize> = FastMap::default();
+    counts.reserve(old.len());
     for r in old.iter() {
         *counts.entry((r.kind, r.text)).or_default() += 1;
     }
-    let mut cancelled: HashMap<(Kind, &str), usize> = HashMap::new();
+    let mut cancelled: FastMap<(Kind, &str), usize> = FastMap::default();
+    cancelled.reserve(old.len().min(new.len()));
     new.retain(|r| match counts.get_mut(&(r.kind, r.text)) {
         Some(n) if *n > 0 => {
             *n -= 1;

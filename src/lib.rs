@@ -20,6 +20,7 @@ pub mod check;
 pub mod config;
 pub mod diag;
 pub mod diff;
+pub mod fasthash;
 pub mod git;
 pub mod instance;
 pub mod model;

@@ -61,12 +61,7 @@ pub struct SourceFile {
 impl SourceFile {
     pub fn new(name: impl Into<String>, path: impl AsRef<Path>, text: String) -> SourceFile {
         let mut line_starts = vec![0u32];
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| (i + 1) as u32),
-        );
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| (i + 1) as u32));
         SourceFile {
             name: name.into(),
             path: path.as_ref().to_path_buf(),
