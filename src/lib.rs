@@ -32,3 +32,4 @@ pub mod source;
 pub mod temporal;
 pub mod workspace;
 pub mod yaml;
+pub mod yaml_fast;

@@ -251,7 +251,14 @@ struct Loader<'a> {
 }
 
 /// Why reading stopped early.
-struct Stop;
+pub(crate) struct Stop;
+
+/// Whether more events follow.
+#[derive(PartialEq)]
+enum Flow {
+    Next,
+    End,
+}
 
 impl Loader<'_> {
     fn run(mut self) -> Loaded {
@@ -297,8 +304,24 @@ impl Loader<'_> {
     /// Walks the parser's events; returns the document, `None` for an empty stream, or
     /// `Err(Stop)` after a finding that ends reading.
     fn events(&mut self) -> Result<Option<Document>, Stop> {
-        let mut parser = Parser::new_from_str(&self.source.text);
         let mut document: Option<Document> = None;
+        let source = self.source;
+        let text = &source.text;
+        let fast = crate::yaml_fast::read(text, &mut |event, span| {
+            self.event(event, span, &mut document).is_ok()
+        });
+        match fast {
+            Ok(()) => return Ok(document),
+            Err(crate::yaml_fast::Halt::Stopped) => return Err(Stop),
+            // Outside the plain subset: start again with the full parser.
+            Err(crate::yaml_fast::Halt::Unsupported) => {
+                document = None;
+                self.diagnostics.clear();
+                self.stack.clear();
+                self.pending = Pending::default();
+            }
+        }
+        let mut parser = Parser::new_from_str(text);
         while let Some(event) = parser.next_event() {
             let (event, raw_span) = match event {
                 Ok(ok) => ok,
@@ -308,113 +331,126 @@ impl Loader<'_> {
                 }
             };
             let span = self.span(raw_span);
-            match event {
-                Event::StreamStart | Event::DocumentEnd | Event::Nothing => {}
-                Event::StreamEnd => break,
-                Event::DocumentStart(_) => {
-                    if document.is_some() {
-                        self.unsupported(
+            if self.event(event, span, &mut document)? == Flow::End {
+                break;
+            }
+        }
+        Ok(document)
+    }
+
+    /// Handles one parser event; `Flow::End` at the end of the stream.
+    fn event(
+        &mut self,
+        event: Event<'_>,
+        span: Span,
+        document: &mut Option<Document>,
+    ) -> Result<Flow, Stop> {
+        match event {
+            Event::StreamStart | Event::DocumentEnd | Event::Nothing => {}
+            Event::StreamEnd => return Ok(Flow::End),
+            Event::DocumentStart(_) => {
+                if document.is_some() {
+                    self.unsupported(
                             span,
                             "the file holds a second YAML document",
                             "second document starts here",
                             "put each record in one document: remove the `---` and what follows, or move it to its own file",
                         );
-                        return Err(Stop);
-                    }
-                }
-                Event::Alias(_) => {
-                    self.unsupported(
-                        span,
-                        "aliases are not supported in record files",
-                        "alias",
-                        "write the value out in full where it is used",
-                    );
-                    self.complete(
-                        Node {
-                            span,
-                            kind: NodeKind::Null,
-                        },
-                        &mut document,
-                    )?;
-                }
-                Event::Scalar(text, style, anchor, tag) => {
-                    self.check_anchor_and_tag(anchor, tag.is_some(), span);
-                    if let Some(Frame::Mapping {
-                        key: key @ None, ..
-                    }) = self.stack.last_mut()
-                    {
-                        // Keys are text whatever they look like: `2010:` is the key "2010".
-                        *key = Some((Box::from(&*text), span));
-                        self.check_key();
-                        continue;
-                    }
-                    let kind = self.scalar(&text, style, span);
-                    self.complete(Node { span, kind }, &mut document)?;
-                }
-                Event::SequenceStart(anchor, ref tag) | Event::MappingStart(anchor, ref tag) => {
-                    let is_mapping = matches!(event, Event::MappingStart(..));
-                    self.check_anchor_and_tag(anchor, tag.is_some(), span);
-                    if let Some(Frame::Mapping { key: None, .. }) = self.stack.last() {
-                        self.unsupported(
-                            span,
-                            "a key that is a list or a mapping",
-                            "complex key",
-                            "use plain text for keys",
-                        );
-                        return Err(Stop);
-                    }
-                    if self.stack.len() >= MAX_DEPTH {
-                        self.report(
-                            &rules::Y001,
-                            format!("nesting deeper than {MAX_DEPTH} levels"),
-                            span,
-                            "too deep",
-                        );
-                        return Err(Stop);
-                    }
-                    let start = span.start as usize;
-                    self.stack.push(if is_mapping {
-                        Frame::Mapping {
-                            start,
-                            base: self.pending.entries.len(),
-                            key: None,
-                            skip_value: false,
-                            index: None,
-                        }
-                    } else {
-                        Frame::Sequence {
-                            start,
-                            base: self.pending.items.len(),
-                        }
-                    });
-                }
-                Event::SequenceEnd | Event::MappingEnd => {
-                    let pending = &mut self.pending;
-                    let node = match self.stack.pop() {
-                        Some(Frame::Sequence { start, base }) => {
-                            let items: Box<[Node]> = pending.items.drain(base..).collect();
-                            let end = container_end(span, items.last().map(|n| n.span));
-                            Node {
-                                span: Span::new(start, end),
-                                kind: NodeKind::Sequence(items),
-                            }
-                        }
-                        Some(Frame::Mapping { start, base, .. }) => {
-                            let entries: Box<[Entry]> = pending.entries.drain(base..).collect();
-                            let end = container_end(span, entries.last().map(|e| e.value.span));
-                            Node {
-                                span: Span::new(start, end),
-                                kind: NodeKind::Mapping(entries),
-                            }
-                        }
-                        // The parser balances its events; an unbalanced end is ignored.
-                        None => continue,
-                    };
-                    self.complete(node, &mut document)?;
+                    return Err(Stop);
                 }
             }
+            Event::Alias(_) => {
+                self.unsupported(
+                    span,
+                    "aliases are not supported in record files",
+                    "alias",
+                    "write the value out in full where it is used",
+                );
+                self.complete(
+                    Node {
+                        span,
+                        kind: NodeKind::Null,
+                    },
+                    document,
+                )?;
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                self.check_anchor_and_tag(anchor, tag.is_some(), span);
+                if let Some(Frame::Mapping {
+                    key: key @ None, ..
+                }) = self.stack.last_mut()
+                {
+                    // Keys are text whatever they look like: `2010:` is the key "2010".
+                    *key = Some((Box::from(&*text), span));
+                    self.check_key();
+                    return Ok(Flow::Next);
+                }
+                let kind = self.scalar(&text, style, span);
+                self.complete(Node { span, kind }, document)?;
+            }
+            Event::SequenceStart(anchor, ref tag) | Event::MappingStart(anchor, ref tag) => {
+                let is_mapping = matches!(event, Event::MappingStart(..));
+                self.check_anchor_and_tag(anchor, tag.is_some(), span);
+                if let Some(Frame::Mapping { key: None, .. }) = self.stack.last() {
+                    self.unsupported(
+                        span,
+                        "a key that is a list or a mapping",
+                        "complex key",
+                        "use plain text for keys",
+                    );
+                    return Err(Stop);
+                }
+                if self.stack.len() >= MAX_DEPTH {
+                    self.report(
+                        &rules::Y001,
+                        format!("nesting deeper than {MAX_DEPTH} levels"),
+                        span,
+                        "too deep",
+                    );
+                    return Err(Stop);
+                }
+                let start = span.start as usize;
+                self.stack.push(if is_mapping {
+                    Frame::Mapping {
+                        start,
+                        base: self.pending.entries.len(),
+                        key: None,
+                        skip_value: false,
+                        index: None,
+                    }
+                } else {
+                    Frame::Sequence {
+                        start,
+                        base: self.pending.items.len(),
+                    }
+                });
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let pending = &mut self.pending;
+                let node = match self.stack.pop() {
+                    Some(Frame::Sequence { start, base }) => {
+                        let items: Box<[Node]> = pending.items.drain(base..).collect();
+                        let end = container_end(span, items.last().map(|n| n.span));
+                        Node {
+                            span: Span::new(start, end),
+                            kind: NodeKind::Sequence(items),
+                        }
+                    }
+                    Some(Frame::Mapping { start, base, .. }) => {
+                        let entries: Box<[Entry]> = pending.entries.drain(base..).collect();
+                        let end = container_end(span, entries.last().map(|e| e.value.span));
+                        Node {
+                            span: Span::new(start, end),
+                            kind: NodeKind::Mapping(entries),
+                        }
+                    }
+                    // The parser balances its events; an unbalanced end is ignored.
+                    None => return Ok(Flow::Next),
+                };
+                self.complete(node, document)?;
+            }
         }
-        Ok(document)
+        Ok(Flow::Next)
     }
 
     /// Hands a finished node to the container being read, or makes it the document.
