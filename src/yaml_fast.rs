@@ -189,9 +189,13 @@ impl<'a> Reader<'a, '_> {
         self.emit(Event::StreamEnd, end, end)
     }
 
-    /// Where a block container's end event goes: the next line's content, or the text's end.
-    fn end_at(&self, next: Line) -> usize {
-        next.map_or(self.text.len(), |(start, indent)| start + indent)
+    /// Ends a block container before `next`, the first line it does not hold: `saphyr-parser`
+    /// puts the empty end span where the next token starts (or at the end of the text).
+    fn close(&mut self, end: Event<'a>, next: Line) -> Read<Line> {
+        let at = next.map_or(self.text.len(), |(start, indent)| start + indent);
+        self.emit(end, at, at)?;
+        self.depth -= 1;
+        Ok(next)
     }
 
     /// A block mapping or sequence whose first line starts at `start`, indented by `indent`.
@@ -240,10 +244,7 @@ impl<'a> Reader<'a, '_> {
                 _ => break next,
             }
         };
-        let at = self.end_at(next);
-        self.emit(Event::SequenceEnd, at, at)?;
-        self.depth -= 1;
-        Ok(next)
+        self.close(Event::SequenceEnd, next)
     }
 
     /// A block mapping whose keys are `indent` columns in, the first at `first`.
@@ -277,10 +278,7 @@ impl<'a> Reader<'a, '_> {
                 _ => break next,
             }
         };
-        let at = self.end_at(next);
-        self.emit(Event::MappingEnd, at, at)?;
-        self.depth -= 1;
-        Ok(next)
+        self.close(Event::MappingEnd, next)
     }
 
     /// A block mapping key at `pos`: `(text, style, end of the key, position after the ':')`.

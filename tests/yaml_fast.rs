@@ -221,11 +221,7 @@ fn block(rng: &mut Rng, indent: usize, depth: usize, out: &mut Vec<String>, inli
     let sequence = rng.chance(40);
     let count = 1 + rng.below(4);
     for i in 0..count {
-        let lead = if i == 0 && inline_first {
-            String::new()
-        } else {
-            pad.clone()
-        };
+        let lead = if i == 0 && inline_first { "" } else { &pad };
         if rng.chance(8) {
             out.push(format!("{}# comment", " ".repeat(rng.below(indent + 3))));
         }
@@ -301,11 +297,7 @@ fn block_mapping(
     let pad = " ".repeat(indent);
     let count = 1 + rng.below(4);
     for i in 0..count {
-        let lead = if i == 0 && inline_first {
-            String::new()
-        } else {
-            pad.clone()
-        };
+        let lead = if i == 0 && inline_first { "" } else { &pad };
         let key = rng.pick(KEYS);
         if depth < 4 && rng.chance(25) {
             out.push(format!("{lead}{key}:"));
