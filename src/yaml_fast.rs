@@ -46,6 +46,7 @@ pub fn read<'a>(text: &'a str, sink: &mut dyn FnMut(Event<'a>, Span) -> bool) ->
         bytes: text.as_bytes(),
         sink,
         depth: 0,
+        line: std::cell::Cell::new((1, 0)),
     };
     reader.document()
 }
@@ -58,6 +59,8 @@ struct Reader<'a, 's> {
     bytes: &'a [u8],
     sink: &'s mut dyn FnMut(Event<'a>, Span) -> bool,
     depth: usize,
+    /// The last line end found, and the position it was found from.
+    line: std::cell::Cell<(usize, usize)>,
 }
 
 fn unsupported<T>() -> Read<T> {
@@ -123,11 +126,18 @@ impl<'a> Reader<'a, '_> {
         self.bytes.get(pos).copied().unwrap_or(b'\n')
     }
 
-    /// Where the line holding `pos` ends (its line break, or the end of the text).
+    /// Where the line holding `pos` ends (its line break, or the end of the text). The reader
+    /// asks about the same line many times, so the last answer is kept.
     fn line_end(&self, pos: usize) -> usize {
-        self.text[pos..]
+        let (from, end) = self.line.get();
+        if from <= pos && pos <= end {
+            return end;
+        }
+        let end = self.text[pos..]
             .find('\n')
-            .map_or(self.text.len(), |i| pos + i)
+            .map_or(self.text.len(), |i| pos + i);
+        self.line.set((pos, end));
+        end
     }
 
     /// The start of the line after the one holding `pos`, if there is one.
@@ -486,11 +496,12 @@ impl<'a> Reader<'a, '_> {
             b'\'' | b'"' => self.quoted(pos),
             first if is_indicator(first) => unsupported(),
             _ => {
-                let rest = &self.text[pos..self.line_end(pos)];
+                let rest = &self.bytes[pos..self.line_end(pos)];
                 let len = rest
-                    .find([',', ':', '[', ']', '{', '}', '#'])
+                    .iter()
+                    .position(|b| matches!(b, b',' | b':' | b'[' | b']' | b'{' | b'}' | b'#'))
                     .unwrap_or(rest.len());
-                let body = &rest[..len];
+                let body = &self.text[pos..pos + len];
                 if body.ends_with(' ') || !matches!(self.at(pos + len), b',' | b':' | b']' | b'}') {
                     return unsupported();
                 }
