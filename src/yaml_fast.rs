@@ -7,9 +7,10 @@
 //! line at a time, and gives [`crate::yaml`]'s loader the same events with the same spans as
 //! `saphyr-parser` would. It never guesses: anything outside the subset (tabs, anchors,
 //! aliases, tags, block scalars, multi-line scalars, escapes, document markers, empty values,
-//! unusual spacing in flow collections, deep nesting, ...) makes it give up with
-//! [`Halt::Unsupported`], and the loader reads the whole file again with `saphyr-parser`. The
-//! tests in `tests/yaml_fast.rs` compare the two readers' events on generated documents.
+//! NUL characters, byte-order marks, unusual spacing in flow collections, deep nesting, ...)
+//! makes it give up with [`Halt::Unsupported`], and the loader reads the whole file again with
+//! `saphyr-parser`. The tests in `tests/yaml_fast.rs` compare the two readers' events on
+//! generated documents.
 //!
 //! Spans are byte offsets. Where `saphyr-parser` gives a container's end a zero-width span (a
 //! block mapping or sequence ends where the next token starts), this reader does too, at the
@@ -38,7 +39,9 @@ const MAX_KEY: usize = 1024;
 
 /// Reads `text`, handing each event and its span to `sink`, which answers `false` to stop.
 pub fn read<'a>(text: &'a str, sink: &mut dyn FnMut(Event<'a>, Span) -> bool) -> Read<()> {
-    if text.contains(['\t', '\r']) {
+    // Tabs and carriage returns change indentation and line ends; saphyr-parser reads a NUL
+    // as the end of the text and rejects a byte-order mark inside a document.
+    if text.contains(['\t', '\r', '\0', '\u{feff}']) {
         return Err(Halt::Unsupported);
     }
     let mut reader = Reader {

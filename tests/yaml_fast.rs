@@ -312,7 +312,8 @@ fn block_mapping(
     }
 }
 
-/// Damages a document the way an editor might: a character in, a character out, a tab.
+/// Damages a document the way an editor (or a bad copy) might: a character in, a character
+/// out, a tab, a control character.
 fn damage(rng: &mut Rng, text: &str) -> String {
     let mut chars: Vec<char> = text.chars().collect();
     for _ in 0..1 + rng.below(2) {
@@ -321,10 +322,13 @@ fn damage(rng: &mut Rng, text: &str) -> String {
             0 if at < chars.len() => {
                 chars.remove(at);
             }
-            1 => chars.insert(
-                at,
-                ['\t', '\'', '"', ':', '#', '-', '[', '{', ' ', '\n'][rng.below(10)],
-            ),
+            1 => {
+                let odd = [
+                    '\t', '\'', '"', ':', '#', '-', '[', '{', ' ', '\n', '\r', '\0', '\u{1}',
+                    '\u{feff}', '\u{85}',
+                ];
+                chars.insert(at, odd[rng.below(odd.len())]);
+            }
             2 => chars.insert(at, ' '),
             _ => chars.insert(at, '\n'),
         }
