@@ -301,8 +301,9 @@ impl Loader<'_> {
         self.diagnostics.push(d);
     }
 
-    /// Walks the parser's events; returns the document, `None` for an empty stream, or
-    /// `Err(Stop)` after a finding that ends reading.
+    /// Walks the events of the text, from the fast reader ([`crate::yaml_fast`]) or, when the
+    /// text is outside its subset, from `saphyr-parser`; returns the document, `None` for an
+    /// empty stream, or `Err(Stop)` after a finding that ends reading.
     fn events(&mut self) -> Result<Option<Document>, Stop> {
         let mut document: Option<Document> = None;
         let source = self.source;
