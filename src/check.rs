@@ -345,20 +345,8 @@ impl Corpus {
         self.results.len() - 1
     }
 
-    /// The findings of reading `files` and their merged model, before the rules run.
-    pub fn merge(&self, files: &[usize]) -> (Vec<Diagnostic>, Dataset) {
-        assert!(self.pending.is_empty(), "parse_pending before merging");
-        let mut diagnostics = Vec::new();
-        let mut data = Dataset::default();
-        for &i in files {
-            diagnostics.extend(self.results[i].diagnostics.iter().cloned());
-            data.merge(&self.results[i].part);
-        }
-        (diagnostics, data)
-    }
-
-    /// Like [`Corpus::merge`], but moves the files' findings and models out of the corpus
-    /// instead of copying them: for a run with one side.
+    /// The findings of reading `files` and their merged model, before the rules run, moved
+    /// out of the corpus.
     pub fn take(&mut self, files: &[usize]) -> (Vec<Diagnostic>, Dataset) {
         assert!(self.pending.is_empty(), "parse_pending before taking");
         let mut diagnostics = Vec::new();
@@ -370,15 +358,9 @@ impl Corpus {
         (diagnostics, data)
     }
 
-    /// Runs the rules over `files` as one dataset.
-    pub fn side(&self, files: &[usize], options: &Options) -> Side {
-        let (diagnostics, data) = self.merge(files);
-        self.finish(files, diagnostics, data, options)
-    }
-
-    /// The two sides of a change report, each with its rules run, as [`Corpus::side`] gives
-    /// them. The files' findings and models are moved out of the corpus: only the files that
-    /// both sides hold are copied. The rules of the two sides run on two threads.
+    /// The two sides of a change report, each with its rules run. The files' findings and
+    /// models are moved out of the corpus: only the files that both sides hold are copied.
+    /// The rules of the two sides run on two threads.
     pub fn two_sides(&mut self, old: &[usize], new: &[usize], options: &Options) -> (Side, Side) {
         assert!(self.pending.is_empty(), "parse_pending before taking");
         let in_new: std::collections::HashSet<usize> = new.iter().copied().collect();
@@ -406,7 +388,8 @@ impl Corpus {
         })
     }
 
-    /// Like [`Corpus::side`], moving the files' findings and models out of the corpus.
+    /// Runs the rules over `files` as one dataset, moving the files' findings and models out
+    /// of the corpus.
     pub fn take_side(&mut self, files: &[usize], options: &Options) -> Side {
         let (diagnostics, data) = self.take(files);
         self.finish(files, diagnostics, data, options)
