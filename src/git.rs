@@ -538,22 +538,13 @@ impl Repo {
         args.extend(specs);
         let stdout = self.output(&format!("cannot list the files of `{commit}`"), &args)?;
         let mut files = Vec::new();
-        for entry in stdout.split(|&b| b == 0).filter(|e| !e.is_empty()) {
-            // `<mode> SP <type> SP <id> TAB <path>`
-            let entry = String::from_utf8_lossy(entry);
-            let Some((meta, path)) = entry.split_once('\t') else {
-                continue;
-            };
-            let mut meta = meta.split(' ');
-            let (Some(mode), Some(kind), Some(blob)) = (meta.next(), meta.next(), meta.next())
-            else {
-                continue;
-            };
-            if kind != "blob" || !is_regular_file(mode) {
+        // `<mode> SP <type> SP <id> TAB <path>`
+        for ([mode, kind, blob], path) in listing(&stdout) {
+            if kind != "blob" || !is_regular_file(&mode) {
                 continue;
             }
-            if let Some(path) = self.relative(path, &cleaned) {
-                files.push((path, blob.to_string()));
+            if let Some(path) = self.relative(&path, &cleaned) {
+                files.push((path, blob));
             }
         }
         Ok(files)
@@ -573,18 +564,9 @@ impl Repo {
         args.extend(specs);
         let stdout = self.output("cannot list the files in the index", &args)?;
         let mut files = Vec::new();
-        for entry in stdout.split(|&b| b == 0).filter(|e| !e.is_empty()) {
-            // `<mode> SP <id> SP <stage> TAB <path>`
-            let entry = String::from_utf8_lossy(entry);
-            let Some((meta, path)) = entry.split_once('\t') else {
-                continue;
-            };
-            let mut meta = meta.split(' ');
-            let (Some(mode), Some(blob), Some(stage)) = (meta.next(), meta.next(), meta.next())
-            else {
-                continue;
-            };
-            let Some(relative) = self.relative(path, &cleaned) else {
+        // `<mode> SP <id> SP <stage> TAB <path>`
+        for ([mode, blob, stage], path) in listing(&stdout) {
+            let Some(relative) = self.relative(&path, &cleaned) else {
                 continue;
             };
             if stage != "0" {
@@ -593,8 +575,8 @@ impl Repo {
                      help: resolve it and `git add` the file, or compare the working tree instead of `--staged`"
                 )));
             }
-            if is_regular_file(mode) {
-                files.push((relative, blob.to_string()));
+            if is_regular_file(&mode) {
+                files.push((relative, blob));
             }
         }
         Ok(files)
@@ -737,6 +719,24 @@ impl Repo {
             })
             .collect())
     }
+}
+
+/// The entries of a `-z` listing whose lines read `<a> SP <b> SP <c> TAB <path>` (`ls-tree`
+/// and `ls-files -s` both do, with different fields): the three fields and the path. A
+/// malformed entry is skipped.
+fn listing(stdout: &[u8]) -> Vec<([String; 3], String)> {
+    let mut out = Vec::new();
+    for entry in stdout.split(|&b| b == 0).filter(|e| !e.is_empty()) {
+        let entry = String::from_utf8_lossy(entry);
+        let Some((meta, path)) = entry.split_once('\t') else {
+            continue;
+        };
+        let mut meta = meta.split(' ').map(str::to_string);
+        if let (Some(a), Some(b), Some(c)) = (meta.next(), meta.next(), meta.next()) {
+            out.push(([a, b, c], path.to_string()));
+        }
+    }
+    out
 }
 
 /// A regular file, executable or not; not a symlink (120000) or a submodule (160000).
