@@ -131,7 +131,28 @@ pub struct ChairEntry {
     pub end: Option<Field<PartialDate>>,
 }
 
+/// The chairs of a term and the seat they chaired for (`on_behalf_of`).
+pub struct Chairing<'a> {
+    pub chairs: &'a [Field<String>],
+    pub on_behalf_of: Option<&'a Field<String>>,
+}
+
 impl ChairEntry {
+    /// Who chaired, for a term; `None` for a vacancy or an unknown period.
+    pub fn term(&self) -> Option<Chairing<'_>> {
+        match &self.kind {
+            EntryKind::Term {
+                chairs,
+                on_behalf_of,
+                ..
+            } => Some(Chairing {
+                chairs,
+                on_behalf_of: on_behalf_of.as_ref(),
+            }),
+            _ => None,
+        }
+    }
+
     /// The days the entry covers: all of its start unit through all of its end unit.
     pub fn period(&self) -> Option<temporal::Interval> {
         let span = temporal::Span {

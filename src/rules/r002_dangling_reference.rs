@@ -10,7 +10,7 @@
 
 use super::{Context, Rule};
 use crate::diag::{Diagnostic, Severity};
-use crate::model::{EntryKind, Field, Member};
+use crate::model::{Chairing, Field, Member};
 use std::collections::HashSet;
 
 pub static RULE: Rule = Rule {
@@ -96,11 +96,10 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     }
 
     for entry in &data.chairs {
-        let EntryKind::Term {
+        let Some(Chairing {
             chairs,
             on_behalf_of,
-            ..
-        } = &entry.kind
+        }) = entry.term()
         else {
             continue;
         };

@@ -9,7 +9,7 @@
 
 use super::{Context, Rule};
 use crate::diag::{Diagnostic, Label, Severity};
-use crate::model::{EntryKind, Field, Member};
+use crate::model::{Chairing, Field, Member};
 use crate::temporal::{Interval, PartialDate};
 
 pub static RULE: Rule = Rule {
@@ -62,11 +62,10 @@ finding on its line with `# roster: allow T006 -- reason`.
 
 fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     for entry in &context.data.chairs {
-        let EntryKind::Term {
+        let Some(Chairing {
             chairs,
             on_behalf_of,
-            ..
-        } = &entry.kind
+        }) = entry.term()
         else {
             continue;
         };
@@ -83,9 +82,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
             end: end.value,
             period,
         };
-        let seat = on_behalf_of
-            .as_ref()
-            .and_then(|o| context.member(&o.value).map(|m| (o, m)));
+        let seat = on_behalf_of.and_then(|o| context.member(&o.value).map(|m| (o, m)));
         let mut seat_checked = false;
         for chair in chairs {
             if let Some(member) = context.member(&chair.value) {

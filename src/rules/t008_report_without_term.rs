@@ -9,7 +9,7 @@
 
 use super::{Context, Rule};
 use crate::diag::{Diagnostic, Label, Severity};
-use crate::model::{ChairEntry, EntryKind, Field};
+use crate::model::{ChairEntry, Chairing, EntryKind, Field};
 use crate::temporal::{Day, Interval, PartialDate};
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -130,11 +130,10 @@ fn served_by<'a>(
 ) -> HashMap<&'a str, Vec<Interval>> {
     let mut served: HashMap<&str, Vec<Interval>> = authors.map(|a| (a, Vec::new())).collect();
     for entry in &context.data.chairs {
-        let EntryKind::Term {
+        let Some(Chairing {
             chairs,
             on_behalf_of,
-            ..
-        } = &entry.kind
+        }) = entry.term()
         else {
             continue;
         };
@@ -162,7 +161,7 @@ fn within(intervals: &[Interval], covered: Interval) -> bool {
 
 /// `` `iom` chaired 2007-01..2007-06 ``, or `` `a` and `b` chaired ... `` for co-chairs.
 fn chaired(term: &Term) -> String {
-    let EntryKind::Term { chairs, .. } = &term.entry.kind else {
+    let Some(Chairing { chairs, .. }) = term.entry.term() else {
         return String::new();
     };
     let ids: Vec<String> = chairs.iter().map(|c| format!("`{}`", c.value)).collect();
