@@ -14,8 +14,8 @@
 //! pair.
 
 use crate::diag::{Diagnostic, Label, Severity};
-use crate::model::{Dataset, Loc, Member};
-use crate::temporal::Day;
+use crate::model::{ChairEntry, Dataset, Loc, Member};
+use crate::temporal::{Day, Interval};
 use std::collections::HashMap;
 
 mod r001_duplicate_id;
@@ -123,6 +123,20 @@ impl<'a> Context<'a> {
     /// The member whose seat the constituent `id` shares.
     pub fn seat_of(&self, constituent: &str) -> Option<&'a Member> {
         self.constituents.get(constituent).copied()
+    }
+
+    /// The chair entries that cover at least a day, with their periods, sorted by start (then
+    /// end, then place in the file): the rotation as the coverage rules walk it.
+    pub fn dated_chairs(&self) -> Vec<(Interval, &'a ChairEntry)> {
+        let mut entries: Vec<(Interval, &ChairEntry)> = self
+            .data
+            .chairs
+            .iter()
+            .filter_map(|e| Some((e.period()?, e)))
+            .filter(|(p, _)| !p.is_empty())
+            .collect();
+        entries.sort_by_key(|(p, e)| (p.start, p.end, e.index));
+        entries
     }
 
     /// A finding of `rule` at `at`.

@@ -60,17 +60,9 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     let Some(group) = &context.data.group else {
         return;
     };
-    let entries: Vec<(Interval, &ChairEntry)> = context
-        .data
-        .chairs
-        .iter()
-        .filter_map(|e| Some((e.period()?, e)))
-        .filter(|(p, _)| !p.is_empty())
-        .collect();
     // Sorted by start (the entry after a gap) and by end (the entry before it).
-    let mut by_start = entries.clone();
-    by_start.sort_by_key(|(p, e)| (p.start, p.end, e.index));
-    let mut by_end = entries;
+    let by_start = context.dated_chairs();
+    let mut by_end = by_start.clone();
     by_end.sort_by_key(|(p, e)| (p.end, p.start, e.index));
     let runs = merged(by_start.iter().map(|(p, _)| *p));
     let last_end = by_end.last().map(|(p, _)| p.end);

@@ -52,14 +52,7 @@ begins the day, month or year after the previous one ends. For co-chairs, write 
 };
 
 fn check(context: &Context, out: &mut Vec<Diagnostic>) {
-    let mut entries: Vec<(Interval, &ChairEntry)> = context
-        .data
-        .chairs
-        .iter()
-        .filter_map(|e| Some((e.period()?, e)))
-        .filter(|(p, _)| !p.is_empty())
-        .collect();
-    entries.sort_by_key(|(p, e)| (p.start, p.end, e.index));
+    let entries = context.dated_chairs();
     let mut furthest: Option<(Interval, &ChairEntry)> = None;
     for (period, entry) in entries {
         if let Some((earlier_period, earlier)) = furthest {
