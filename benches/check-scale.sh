@@ -21,24 +21,16 @@
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=benches/measure.sh
+source "$repo/benches/measure.sh"
 members=${ROSTER_BENCH_MEMBERS:-10000}
 terms=${ROSTER_BENCH_TERMS:-1000000}
 seed=${ROSTER_BENCH_SEED:-1}
 runs=${ROSTER_BENCH_RUNS:-3}
 gnu_time=${ROSTER_BENCH_GNU_TIME:-/usr/bin/time}
 
-echo "== build (release)"
-(cd "$repo" && cargo build --release -q)
-roster="$repo/target/release/roster"
-
-if [[ -n "${ROSTER_BENCH_DIR:-}" ]]; then
-    dir=$ROSTER_BENCH_DIR
-    mkdir -p "$dir"
-else
-    dir=$(mktemp -d "${TMPDIR:-/tmp}/roster-bench.XXXXXX")
-fi
-scratch=$(mktemp -d "${TMPDIR:-/tmp}/roster-bench-times.XXXXXX")
-trap 'rm -rf -- "$scratch"; [[ -n "${ROSTER_BENCH_DIR:-}" ]] || rm -rf -- "$dir"' EXIT
+build_release
+bench_folders roster-bench
 
 if [[ -f "$dir/records/chairs.yaml" ]]; then
     echo "== dataset: reusing $dir"

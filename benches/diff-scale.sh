@@ -34,18 +34,8 @@ seed=${ROSTER_BENCH_SEED:-1}
 runs=${ROSTER_BENCH_RUNS:-5}
 gnu_time=${ROSTER_BENCH_GNU_TIME:-/usr/bin/time}
 
-echo "== build (release)"
-(cd "$repo" && cargo build --release -q)
-roster="$repo/target/release/roster"
-
-if [[ -n "${ROSTER_BENCH_DIR:-}" ]]; then
-    dir=$ROSTER_BENCH_DIR
-    mkdir -p "$dir"
-else
-    dir=$(mktemp -d "${TMPDIR:-/tmp}/roster-diff-bench.XXXXXX")
-fi
-scratch=$(mktemp -d "${TMPDIR:-/tmp}/roster-diff-bench-times.XXXXXX")
-trap 'rm -rf -- "$scratch"; [[ -n "${ROSTER_BENCH_DIR:-}" ]] || rm -rf -- "$dir"' EXIT
+build_release
+bench_folders roster-diff-bench
 old="$dir/old"
 new="$dir/new"
 

@@ -30,9 +30,7 @@ commits=${ROSTER_BENCH_COMMITS:-1000}
 runs=${ROSTER_BENCH_RUNS:-3}
 gnu_time=${ROSTER_BENCH_GNU_TIME:-/usr/bin/time}
 
-echo "== build (release)"
-(cd "$repo" && cargo build --release -q)
-roster="$repo/target/release/roster"
+build_release
 
 export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
 dir=$(mktemp -d "${TMPDIR:-/tmp}/roster-log-bench.XXXXXX")

@@ -1,6 +1,11 @@
 # shellcheck shell=bash
-# Shared by the benchmark scripts (sourced, not run): timing and peak memory of one command.
+# Shared by the benchmark scripts (sourced, not run, after setting $repo): building, folders,
+# timing and peak memory of one command.
 #
+#   build_release                     builds the release binary and sets $roster to it
+#   bench_folders NAME                sets $dir to $ROSTER_BENCH_DIR (created if need be, kept)
+#                                     or to a temporary folder, and $scratch to a temporary
+#                                     folder; the temporary ones are removed at exit
 #   time_runs WARMUP RUNS OUT CMD...  writes one wall time in seconds per line to OUT and sets
 #                                     $timer to what measured them: `hyperfine -N` when it is
 #                                     installed, else a python3 loop with time.perf_counter
@@ -8,6 +13,25 @@
 #                                     time when GNU_TIME is executable, else python3 reading
 #                                     resource.getrusage(RUSAGE_CHILDREN).ru_maxrss
 # Output of the command goes to /dev/null.
+
+# shellcheck disable=SC2034,SC2154 # $roster is read, and $repo set, by the sourcing script
+build_release() {
+    echo "== build (release)"
+    (cd "$repo" && cargo build --release -q)
+    roster="$repo/target/release/roster"
+}
+
+bench_folders() {
+    local name=$1
+    if [[ -n "${ROSTER_BENCH_DIR:-}" ]]; then
+        dir=$ROSTER_BENCH_DIR
+        mkdir -p "$dir"
+    else
+        dir=$(mktemp -d "${TMPDIR:-/tmp}/$name.XXXXXX")
+    fi
+    scratch=$(mktemp -d "${TMPDIR:-/tmp}/$name-times.XXXXXX")
+    trap 'rm -rf -- "$scratch"; [[ -n "${ROSTER_BENCH_DIR:-}" ]] || rm -rf -- "$dir"' EXIT
+}
 
 # shellcheck disable=SC2034 # $timer is read by the sourcing script
 time_runs() {
