@@ -7,7 +7,7 @@ use std::fs;
 use std::path::Path;
 
 mod common;
-use common::{manifest_dir, shipped_copy};
+use common::{manifest_dir, outcome, shipped_copy};
 
 fn roster(root: &Path) -> Command {
     let mut cmd = Command::cargo_bin("roster").unwrap();
@@ -17,15 +17,7 @@ fn roster(root: &Path) -> Command {
 
 /// Runs `roster check` in `root`; returns (exit code, stdout, stderr).
 fn check(root: &Path, extra: &[&str]) -> (i32, String, String) {
-    let output = roster(root).arg("check").args(extra).output().unwrap();
-    (
-        output
-            .status
-            .code()
-            .expect("exited normally, not by a signal"),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+    outcome(&roster(root).arg("check").args(extra).output().unwrap())
 }
 
 /// 1-based number of the first line of `text` that starts with `prefix`.

@@ -169,6 +169,14 @@ fn contents(repo: &Repo, files: &[(String, String)]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The files of the fixture's last commit, as git lists them.
+const LAST_COMMIT_FILES: [&str; 4] = [
+    "records/group.yaml",
+    "records/members/a.yaml",
+    "records/members/b.yaml",
+    "schemas/group.schema.json",
+];
+
 #[test]
 fn revisions_resolve_to_full_commit_ids() {
     let f = fixture("");
@@ -233,15 +241,7 @@ fn files_at_two_commits_read_back_as_committed() {
     );
     let last = contents(&repo, &last);
     let paths: Vec<&str> = last.iter().map(|(p, _)| p.as_str()).collect();
-    assert_eq!(
-        paths,
-        [
-            "records/group.yaml",
-            "records/members/a.yaml",
-            "records/members/b.yaml",
-            "schemas/group.schema.json"
-        ]
-    );
+    assert_eq!(paths, LAST_COMMIT_FILES);
     for (path, text) in &last {
         assert_eq!(&fs::read_to_string(f.root.join(path)).unwrap(), text);
     }
@@ -277,15 +277,7 @@ fn a_roster_root_in_a_subfolder_sees_paths_relative_to_itself() {
     let files = unchanged(&f.top, || repo.tree_files("HEAD", &["records", "schemas"])).unwrap();
     let read = contents(&repo, &files);
     let paths: Vec<&str> = read.iter().map(|(p, _)| p.as_str()).collect();
-    assert_eq!(
-        paths,
-        [
-            "records/group.yaml",
-            "records/members/a.yaml",
-            "records/members/b.yaml",
-            "schemas/group.schema.json"
-        ]
-    );
+    assert_eq!(paths, LAST_COMMIT_FILES);
     assert_eq!(read[2].1, "id: b\nname: Bo\n");
     let index = repo.index_files(&["records", "schemas"]).unwrap();
     assert_eq!(index, files);

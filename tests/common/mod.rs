@@ -42,6 +42,11 @@ pub fn roster_check(root: &Path, args: &[&str]) -> (i32, String, String) {
         .args(args)
         .output()
         .unwrap();
+    outcome(&output)
+}
+
+/// A finished run as (exit code, stdout, stderr).
+pub fn outcome(output: &std::process::Output) -> (i32, String, String) {
     (
         output
             .status
