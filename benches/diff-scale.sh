@@ -150,11 +150,9 @@ echo "== roster diff --old-dir OLD --new-dir NEW --format json > /dev/null, $run
 time_runs 1 "$runs" "$scratch/times.txt" "${cmd[@]}"
 rss_kb=$(peak_rss_kb "$gnu_time" "${cmd[@]}")
 
-sort -n "$scratch/times.txt" | awk -v timer="$timer" -v rss="$rss_kb" -v r="$records" '
-    { t[NR] = $1; list = list sprintf("%s%.3f", (NR > 1 ? " " : ""), $1) }
-    END {
-        median = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
-        printf "runs (%s, sorted, s): %s\n", timer, list
+report_runs "$scratch/times.txt"
+awk -v median="$median" -v rss="$rss_kb" -v r="$records" '
+    BEGIN {
         printf "median wall: %.3f s (%.0f records per second of one side)\n", median, r / median
         printf "peak RSS: %.1f MB\n", rss * 1024 / 1e6
         printf "bar (under 1 s for 100,000 records, 1 %% changed): %s\n", (median < 1 ? "MEETS" : "MISSES")

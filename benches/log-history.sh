@@ -203,11 +203,9 @@ echo "== roster log --format json > /dev/null, $runs runs"
 time_runs 0 "$runs" "$scratch/times.txt" "${cmd[@]}"
 rss_kb=$(peak_rss_kb "$gnu_time" "${cmd[@]}")
 
-sort -n "$scratch/times.txt" | awk -v timer="$timer" -v rss="$rss_kb" -v c="$touching" '
-    { t[NR] = $1; list = list sprintf("%s%.3f", (NR > 1 ? " " : ""), $1) }
-    END {
-        median = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
-        printf "runs (%s, sorted, s): %s\n", timer, list
+report_runs "$scratch/times.txt"
+awk -v median="$median" -v rss="$rss_kb" -v c="$touching" '
+    BEGIN {
         printf "median wall: %.3f s for %d commits: %.0f commits per second\n", median, c, c / median
         printf "peak RSS: %.1f MB\n", rss * 1024 / 1e6
     }'

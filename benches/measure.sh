@@ -9,6 +9,8 @@
 #   time_runs WARMUP RUNS OUT CMD...  writes one wall time in seconds per line to OUT and sets
 #                                     $timer to what measured them: `hyperfine -N` when it is
 #                                     installed, else a python3 loop with time.perf_counter
+#   report_runs OUT                   prints the runs in OUT (as time_runs wrote them), sorted,
+#                                     and sets $median to their median in seconds
 #   peak_rss_kb GNU_TIME CMD...       prints the command's peak resident memory in KB, with GNU
 #                                     time when GNU_TIME is executable, else python3 reading
 #                                     resource.getrusage(RUSAGE_CHILDREN).ru_maxrss
@@ -80,4 +82,14 @@ subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
 print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 PY
     fi
+}
+
+# shellcheck disable=SC2034 # $median is read by the sourcing script
+report_runs() {
+    local summary
+    summary=$(sort -n "$1" | awk '
+        { t[NR] = $1; list = list sprintf("%s%.3f", (NR > 1 ? " " : ""), $1) }
+        END { printf "%.6f %s", (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2, list }')
+    median=${summary%% *}
+    echo "runs ($timer, sorted, s): ${summary#* }"
 }
