@@ -1,29 +1,31 @@
 //! Findings.
 //!
-//! A problem in the data is a [`Diagnostic`]: a value, never an `Err`. `Err` is kept for the tool
-//! failing (an unreadable folder, a schema that does not compile). A diagnostic names its rule by
-//! code, carries a severity, a one-line message, a primary label pointing at the offending key or
-//! value, optional secondary labels (the first of two duplicate keys, say) and a `help:` line that
-//! says what to do. Every output format in [`crate::report`] renders these same values.
+//! A problem in the data is a [`Diagnostic`]: a value, never an `Err` (`Err` is kept for the
+//! tool failing, [`crate::error::Error`]). A diagnostic points at its rule in the
+//! [`crate::catalogue`], carries a severity, a one-line message, a primary label pointing at
+//! the offending key or value, optional secondary labels (the first of two duplicate keys, say)
+//! and a `help:` line that says what to do. Every output format in [`crate::report`] renders
+//! these same values.
+//!
+//! A finding also says how sure it is ([`Certainty`]): a rule that reasons on dates of reduced
+//! precision knows whether what it found holds for every day the dates may stand for, or only
+//! for some. The rule states that when it makes the finding; what severity follows is decided
+//! once, by the severity policy of [`crate::check`].
 
-use crate::rules::{self, Rule};
+use crate::catalogue::Rule;
+pub use crate::catalogue::Severity;
 use crate::source::{FileId, Span};
 use serde::Serialize;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+/// Whether a finding holds whatever the coarse dates it rests on stand for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
+pub enum Certainty {
+    /// Wrong on every reading of the dates.
+    #[default]
+    Certain,
+    /// Wrong on some readings only: a coarse date leaves room for the records to be right.
+    Possible,
 }
 
 /// A place in a file with what to say about it.
@@ -46,9 +48,9 @@ impl Label {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
-    /// The rule code, such as `Y002`; always one of [`rules::CATALOGUE`].
-    pub code: &'static str,
+    pub rule: &'static Rule,
     pub severity: Severity,
+    pub certainty: Certainty,
     /// One line, lowercase, no trailing period, values in backticks.
     pub message: String,
     pub primary: Label,
@@ -57,11 +59,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A finding of `rule` at its default severity.
+    /// A certain finding of `rule` at its default severity.
     pub fn new(rule: &'static Rule, message: impl Into<String>, primary: Label) -> Diagnostic {
         Diagnostic {
-            code: rule.code,
+            rule,
             severity: rule.default_severity,
+            certainty: Certainty::Certain,
             message: message.into(),
             primary,
             secondary: Vec::new(),
@@ -79,40 +82,56 @@ impl Diagnostic {
         self
     }
 
-    /// The rule this finding belongs to.
-    pub fn rule(&self) -> &'static Rule {
-        rules::lookup(self.code).expect("diagnostics are only made from catalogue rules")
+    pub fn with_certainty(mut self, certainty: Certainty) -> Diagnostic {
+        self.certainty = certainty;
+        self
+    }
+
+    /// The rule's code, such as `Y002`.
+    pub fn code(&self) -> &'static str {
+        self.rule.code
+    }
+
+    /// Whether this is a finding of `rule`.
+    pub fn is(&self, rule: &Rule) -> bool {
+        std::ptr::eq(self.rule, rule)
     }
 }
 
 /// Sorts findings the way every report shows them: by file, then position, then code.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
-        (a.primary.file, a.primary.span.start, a.code, &a.message).cmp(&(
-            b.primary.file,
-            b.primary.span.start,
-            b.code,
-            &b.message,
-        ))
+        (
+            a.primary.file,
+            a.primary.span.start,
+            a.rule.code,
+            &a.message,
+        )
+            .cmp(&(
+                b.primary.file,
+                b.primary.span.start,
+                b.rule.code,
+                &b.message,
+            ))
     });
 }
 
 /// How many findings of each severity.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Counts {
+pub struct Tally {
     pub errors: usize,
     pub warnings: usize,
 }
 
-impl Counts {
-    pub fn of(diagnostics: &[Diagnostic]) -> Counts {
-        let mut counts = Counts::default();
+impl Tally {
+    pub fn of(diagnostics: &[Diagnostic]) -> Tally {
+        let mut tally = Tally::default();
         for d in diagnostics {
             match d.severity {
-                Severity::Error => counts.errors += 1,
-                Severity::Warning => counts.warnings += 1,
+                Severity::Error => tally.errors += 1,
+                Severity::Warning => tally.warnings += 1,
             }
         }
-        counts
+        tally
     }
 }

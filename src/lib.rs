@@ -4,32 +4,33 @@
 //! and returns findings as values. It never prints: the `roster` binary (`src/cli/`) decides what
 //! to show and how.
 //!
-//! Data flows one way:
+//! The modules form layers, each using only those below it (a test, `tests/layers.rs`, keeps it
+//! so; `docs/architecture.md` draws the picture):
 //!
 //! ```text
-//! workspace (files on disk -> SourceFile with a line index)
-//!   -> yaml    (text -> a tree of values, each with its span; Y-rules)
-//!   -> schema  (tree, read as a JSON instance -> JSON Schema errors -> spans; S-rules)
-//!   -> diag    (findings)
-//!   -> report  (one file per output format)
+//! cli (the binary)        arguments, printing, environment, exit codes
+//! report                  one renderer per output format
+//! at                      the state of the records on one day
+//! diff                    change reports: sides, matching, field changes, consequences, history
+//! check                   the corpus of files, severity policy, check()
+//! rules                   the R- and T-checks over the model
+//! model                   typed records
+//! load                    workspace, YAML, schemas, git: bytes to validated trees
+//! diag                    findings
+//! error, source, temporal, catalogue
+//!                         the tool's errors, text and positions, dates, the rule catalogue
 //! ```
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod at;
+pub mod catalogue;
 pub mod check;
-pub mod config;
 pub mod diag;
 pub mod diff;
-pub mod fasthash;
-pub mod git;
-pub mod instance;
+pub mod error;
+pub mod load;
 pub mod model;
 pub mod report;
-pub mod revision;
 pub mod rules;
-pub mod schema;
 pub mod source;
 pub mod temporal;
-pub mod workspace;
-pub mod yaml;
-pub mod yaml_fast;

@@ -5,10 +5,11 @@
 //! because the schema has already reported it. The rules (`crate::rules`) read only this model,
 //! so they never touch YAML or JSON.
 
+use crate::load::tree::Document as Loaded;
+use crate::load::tree::{Node, NodeKind};
+use crate::load::workspace::Kind;
 use crate::source::{FileId, Span};
 use crate::temporal::{self, PartialDate};
-use crate::workspace::Kind;
-use crate::yaml::{Document as Loaded, Node, NodeKind};
 
 /// Where something is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,8 +95,8 @@ impl Member {
     }
 
     /// The membership as a reduced-precision period, if `joined` is known.
-    pub fn membership(&self) -> Option<temporal::Span> {
-        Some(temporal::Span {
+    pub fn membership(&self) -> Option<temporal::Extent> {
+        Some(temporal::Extent {
             start: self.joined.as_ref()?.value,
             end: self.left.as_ref().map(|l| l.value),
         })
@@ -155,7 +156,7 @@ impl ChairEntry {
 
     /// The days the entry covers: all of its start unit through all of its end unit.
     pub fn period(&self) -> Option<temporal::Interval> {
-        let span = temporal::Span {
+        let span = temporal::Extent {
             start: self.start.as_ref()?.value,
             end: Some(self.end.as_ref()?.value),
         };

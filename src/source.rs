@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 /// A byte range `start..end` in one source file. Offsets are `u32`: record files are capped
-/// well below 4 GiB by the loader (see [`crate::workspace::MAX_FILE_BYTES`]).
+/// well below 4 GiB by the loader (see [`crate::load::workspace::MAX_FILE_BYTES`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Span {
     pub start: u32,

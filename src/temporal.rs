@@ -231,12 +231,12 @@ impl fmt::Display for Interval {
 /// A period between two reduced-precision dates, such as a membership (`joined`, `left`).
 /// `end: None` is open-ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Span {
+pub struct Extent {
     pub start: PartialDate,
     pub end: Option<PartialDate>,
 }
 
-impl Span {
+impl Extent {
     /// The days certainly inside: from the last day `start` may mean to the first day `end`
     /// may mean. Empty when the dates are too coarse to be sure of any day.
     pub fn certain(&self) -> Interval {
@@ -265,7 +265,7 @@ impl Span {
 
 /// How many of a set of spans hold on each day, certainly and possibly, as a step function.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Counts {
+pub struct Headcount {
     /// `(first day, certain, possible)`; each step lasts until the next one starts. The first
     /// step starts at [`Day::MIN`] with zero counts.
     steps: Vec<(Day, usize, usize)>,
@@ -279,9 +279,9 @@ pub struct CountStep {
     pub possible: usize,
 }
 
-impl Counts {
+impl Headcount {
     /// Sweeps the spans once: `O(n log n)` in their number.
-    pub fn of(spans: &[Span]) -> Counts {
+    pub fn of(spans: &[Extent]) -> Headcount {
         // (day, certain delta, possible delta), applied at the start of `day`.
         let mut events: Vec<(Day, i64, i64)> = Vec::with_capacity(spans.len() * 4);
         for span in spans {
@@ -313,7 +313,7 @@ impl Counts {
             }
             steps.push((day, certain as usize, possible as usize));
         }
-        Counts { steps }
+        Headcount { steps }
     }
 
     /// The counts on one day.
@@ -347,34 +347,60 @@ impl Counts {
     }
 }
 
-/// Parts of `within` that no interval of `covered` covers, in date order. `O(n log n)`.
-pub fn uncovered(within: Interval, covered: &[Interval]) -> Vec<Interval> {
-    let mut sorted: Vec<Interval> = covered.iter().copied().filter(|i| !i.is_empty()).collect();
+/// The union of `intervals` as sorted, disjoint runs; runs that touch (one ends the day before
+/// the next starts) are merged. Empty intervals are dropped. `O(n log n)`.
+pub fn union(intervals: impl IntoIterator<Item = Interval>) -> Vec<Interval> {
+    let mut sorted: Vec<Interval> = intervals.into_iter().filter(|i| !i.is_empty()).collect();
     sorted.sort_unstable_by_key(|i| (i.start, i.end));
-    let mut gaps = Vec::new();
-    let mut next = within.start;
+    let mut runs: Vec<Interval> = Vec::with_capacity(sorted.len());
     for interval in sorted {
-        if next > within.end {
-            break;
+        match runs.last_mut() {
+            Some(last) if interval.start <= last.end.next() => {
+                last.end = last.end.max(interval.end);
+            }
+            _ => runs.push(interval),
         }
-        if interval.start > next {
-            let gap = Interval::new(next, interval.start.prev()).intersection(&within);
-            if !gap.is_empty() {
-                gaps.push(gap);
+    }
+    runs
+}
+
+/// The days of `a` that are not in `b`, as sorted, disjoint runs. Both must be sorted,
+/// disjoint runs, as [`union`] gives them. `O(|a| + |b|)`.
+pub fn difference(a: &[Interval], b: &[Interval]) -> Vec<Interval> {
+    let mut out = Vec::new();
+    let mut j = 0;
+    for &interval in a {
+        let mut next = interval.start;
+        while j < b.len() && b[j].end < next {
+            j += 1;
+        }
+        let mut k = j;
+        while next <= interval.end {
+            match b.get(k) {
+                Some(cut) if cut.start <= interval.end => {
+                    if cut.start > next {
+                        out.push(Interval::new(next, cut.start.prev()));
+                    }
+                    next = next.max(cut.end.next());
+                    k += 1;
+                }
+                _ => {
+                    out.push(Interval::new(next, interval.end));
+                    break;
+                }
             }
         }
-        if interval.end >= next {
-            next = if interval.end >= Day::MAX {
-                Day::MAX
-            } else {
-                interval.end.next()
-            };
-        }
     }
-    if next <= within.end {
-        gaps.push(Interval::new(next, within.end));
+    out
+}
+
+/// Parts of `within` that no interval of `covered` covers, in date order: the gaps of a
+/// coverage. `O(n log n)`.
+pub fn uncovered(within: Interval, covered: &[Interval]) -> Vec<Interval> {
+    if within.is_empty() {
+        return Vec::new();
     }
-    gaps
+    difference(&[within], &union(covered.iter().copied()))
 }
 
 #[cfg(test)]
@@ -402,7 +428,7 @@ mod tests {
 
     #[test]
     fn membership_is_certain_only_after_the_whole_join_date() {
-        let who = Span {
+        let who = Extent {
             start: date("2010"),
             end: None,
         };
@@ -415,20 +441,20 @@ mod tests {
     #[test]
     fn counts_sweep_certain_and_possible() {
         let spans = [
-            Span {
+            Extent {
                 start: date("2003-04"),
                 end: None,
             },
-            Span {
+            Extent {
                 start: date("2010"),
                 end: None,
             },
-            Span {
+            Extent {
                 start: date("2006"),
                 end: Some(date("2008")),
             },
         ];
-        let counts = Counts::of(&spans);
+        let counts = Headcount::of(&spans);
         assert_eq!(counts.on(date("2010-09-01").first_day()), (1, 2));
         assert_eq!(counts.on(date("2007-01-01").first_day()), (2, 2));
         assert_eq!(counts.on(date("2008-06-01").first_day()), (1, 2));
@@ -439,6 +465,31 @@ mod tests {
             date("2010").first_day()
         );
         assert_eq!(steps.last().unwrap().interval.end, date("2010").last_day());
+    }
+
+    #[test]
+    fn differences_of_runs_are_exact() {
+        let a = vec![Interval::new(
+            date("2006-01").first_day(),
+            date("2006-12").last_day(),
+        )];
+        let b = union([
+            Interval::new(date("2006-06").first_day(), date("2006-07").last_day()),
+            Interval::new(date("2006-01").first_day(), date("2006-03").last_day()),
+        ]);
+        assert_eq!(
+            difference(&a, &b),
+            vec![
+                Interval::new(date("2006-04").first_day(), date("2006-05").last_day()),
+                Interval::new(date("2006-08").first_day(), date("2006-12").last_day()),
+            ]
+        );
+        assert!(difference(&b, &a).is_empty());
+        let touching = union([
+            Interval::new(date("2006-01").first_day(), date("2006-06").last_day()),
+            Interval::new(date("2006-07").first_day(), date("2006-12").last_day()),
+        ]);
+        assert_eq!(touching, a);
     }
 
     #[test]
@@ -503,7 +554,7 @@ mod laws {
 
         #[test]
         fn certain_is_inside_possible(a in any_date(), b in proptest::option::of(any_date())) {
-            let span = Span { start: a, end: b };
+            let span = Extent { start: a, end: b };
             prop_assert!(span.possible().covers(&span.certain()));
         }
 
@@ -512,8 +563,8 @@ mod laws {
             spans in proptest::collection::vec((any_date(), proptest::option::of(any_date())), 0..20),
             probe in any_date(),
         ) {
-            let spans: Vec<Span> = spans.into_iter().map(|(start, end)| Span { start, end }).collect();
-            let counts = Counts::of(&spans);
+            let spans: Vec<Extent> = spans.into_iter().map(|(start, end)| Extent { start, end }).collect();
+            let counts = Headcount::of(&spans);
             let day = probe.first_day();
             let (certain, possible) = counts.on(day);
             prop_assert!(certain <= possible);

@@ -11,12 +11,13 @@ use roster::diff::{
     field_changes, ChangeKind, Consequences, CountChange, FieldChange, Finding, MemberCount,
     Period, RecordChange, Report, VERSION,
 };
+use roster::load::workspace::Kind;
 use roster::report::diff::{render, DiffFormat};
 use roster::report::RenderOptions;
 use serde_json::{json, Value};
 
 fn change(
-    kind: &'static str,
+    kind: Kind,
     id: &str,
     label: &str,
     change: ChangeKind,
@@ -38,7 +39,7 @@ fn change(
 
 fn main_report() -> Report {
     let mut renamed = change(
-        "member",
+        Kind::Member,
         "unhcr",
         "member `unhcr`",
         ChangeKind::Renamed,
@@ -60,7 +61,7 @@ fn main_report() -> Report {
             .to_string(),
         changes: vec![
             change(
-                "member",
+                Kind::Member,
                 "iom",
                 "member `iom`",
                 ChangeKind::Modified,
@@ -73,7 +74,7 @@ fn main_report() -> Report {
             ),
             renamed,
             change(
-                "member",
+                Kind::Member,
                 "unitar",
                 "member `unitar`",
                 ChangeKind::Removed,
@@ -82,7 +83,7 @@ fn main_report() -> Report {
                 Vec::new(),
             ),
             change(
-                "member",
+                Kind::Member,
                 "who",
                 "member `who`",
                 ChangeKind::Added,
@@ -91,7 +92,7 @@ fn main_report() -> Report {
                 Vec::new(),
             ),
             change(
-                "chairs",
+                Kind::Chairs,
                 "iom 2007-02..2007-06",
                 "term of `iom` 2007-02..2007-06 (was term of `iom` 2007-01..2007-06)",
                 ChangeKind::Modified,
@@ -100,7 +101,7 @@ fn main_report() -> Report {
                 field_changes(&json!({"start": "2007-01"}), &json!({"start": "2007-02"})),
             ),
             change(
-                "documents",
+                Kind::Documents,
                 "iom-chairmanship-report-2007-h1",
                 "document `iom-chairmanship-report-2007-h1`",
                 ChangeKind::Added,
@@ -260,7 +261,7 @@ fn awkward_values_are_escaped_in_markdown() {
         new: "HEAD".to_string(),
         summary: "6 fields changed in 1 source".to_string(),
         changes: vec![change(
-            "sources",
+            Kind::Sources,
             "a|b",
             "source `a|b`",
             ChangeKind::Modified,
@@ -294,7 +295,7 @@ fn many_changes(n: usize) -> Report {
             let id = format!("member-{i:04}");
             if i % 3 == 0 {
                 change(
-                    "member",
+                    Kind::Member,
                     &id,
                     &format!("member `{id}`"),
                     ChangeKind::Added,
@@ -304,7 +305,7 @@ fn many_changes(n: usize) -> Report {
                 )
             } else {
                 change(
-                    "member",
+                    Kind::Member,
                     &id,
                     &format!("member `{id}`"),
                     ChangeKind::Modified,
@@ -396,7 +397,7 @@ fn control_characters_in_records_are_shown_escaped() {
     let mut report = empty_report();
     report.summary = "1 field changed in 1 member".to_string();
     report.changes = vec![change(
-        "member",
+        Kind::Member,
         "x\u{1b}[2J",
         "member `x\u{1b}[2J`",
         ChangeKind::Modified,

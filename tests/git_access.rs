@@ -1,7 +1,7 @@
 //! Reading revisions, trees, the index, blobs and history through `roster::git`, each test in a
 //! repository of its own; and checking that reading never changes the repository.
 
-use roster::git::{split_range, Commit, Repo};
+use roster::load::git::{split_range, Commit, Repo};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -198,11 +198,14 @@ fn an_unknown_revision_is_named() {
     let f = fixture("");
     let repo = Repo::open(&f.root).unwrap();
     let error = unchanged(&f.top, || repo.resolve("mian")).unwrap_err();
-    assert_eq!(error.0, "`mian` is not a revision in this repository");
+    assert_eq!(error.message, "`mian` is not a revision in this repository");
     let error = repo.resolve("HEAD~9").unwrap_err();
-    assert_eq!(error.0, "`HEAD~9` is not a revision in this repository");
+    assert_eq!(
+        error.message,
+        "`HEAD~9` is not a revision in this repository"
+    );
     let error = repo.resolve("HEAD:records").unwrap_err();
-    assert_eq!(error.0, "`HEAD:records` names a tree, not a commit");
+    assert_eq!(error.message, "`HEAD:records` names a tree, not a commit");
 }
 
 #[test]
@@ -211,7 +214,7 @@ fn a_revision_that_looks_like_an_option_is_refused() {
     let repo = Repo::open(&f.root).unwrap();
     let error = unchanged(&f.top, || repo.resolve("--output=x")).unwrap_err();
     assert_eq!(
-        error.0,
+        error.message,
         "`--output=x` is not a revision: a revision cannot start with `-`"
     );
     assert!(repo.commits("-p..HEAD", &["records"]).is_err());
@@ -340,10 +343,10 @@ fn a_conflicted_index_names_the_file() {
     let error = unchanged(&f.top, || repo.index_files(&["records"])).unwrap_err();
     assert!(
         error
-            .0
+            .message
             .starts_with("`records/group.yaml` has an unresolved merge conflict in the index"),
         "{}",
-        error.0
+        error.message
     );
 }
 
@@ -386,11 +389,11 @@ fn a_missing_blob_is_an_error() {
     })
     .unwrap_err();
     assert_eq!(
-        error.0,
+        error.message,
         format!("object `{missing}` is not in this repository")
     );
     let error = repo.read_blobs(&["HEAD".to_string()]).unwrap_err();
-    assert_eq!(error.0, "`HEAD` is not an object id");
+    assert_eq!(error.message, "`HEAD` is not an object id");
 }
 
 #[test]
@@ -433,7 +436,7 @@ fn commits_are_newest_first_and_only_those_touching_the_folders() {
         .unwrap();
     assert!(readme.is_empty());
     let error = repo.commits("HEAD~3..mian", &["records"]).unwrap_err();
-    assert_eq!(error.0, "`mian` is not a revision in this repository");
+    assert_eq!(error.message, "`mian` is not a revision in this repository");
 }
 
 #[test]
@@ -474,7 +477,7 @@ fn unrelated_histories_have_no_merge_base() {
     let repo = Repo::open(&f.root).unwrap();
     let error = repo.merge_base("main", "other").unwrap_err();
     assert_eq!(
-        error.0,
+        error.message,
         "`main` and `other` have no common history, so `main...other` has no merge base"
     );
 }
@@ -495,13 +498,21 @@ fn a_shallow_clone_says_how_to_fetch_the_history() {
     let error = unchanged(&clone, || repo.resolve("HEAD~1")).unwrap_err();
     assert!(
         error
-            .0
+            .message
             .starts_with("`HEAD~1` is not a revision in this repository, which is a shallow clone"),
         "{}",
-        error.0
+        error.message
     );
-    assert!(error.0.contains("git fetch --unshallow"), "{}", error.0);
-    assert!(error.0.contains("fetch-depth: 0"), "{}", error.0);
+    assert!(
+        error.message.contains("git fetch --unshallow"),
+        "{}",
+        error.message
+    );
+    assert!(
+        error.message.contains("fetch-depth: 0"),
+        "{}",
+        error.message
+    );
     // The history stops at the shallow commit, without an error.
     let commits = repo.commits("", &["records", "schemas"]).unwrap();
     assert_eq!(commits.len(), 1);
@@ -512,15 +523,15 @@ fn a_folder_outside_any_repository_is_named() {
     let temp = tempfile::tempdir().unwrap();
     let error = Repo::open(temp.path()).unwrap_err();
     assert!(
-        error.0.starts_with(&format!(
+        error.message.starts_with(&format!(
             "`{}` is not inside a git repository",
             temp.path().display()
         )),
         "{}",
-        error.0
+        error.message
     );
     let error = Repo::open(&temp.path().join("missing")).unwrap_err();
-    assert!(error.0.contains("missing"), "{}", error.0);
+    assert!(error.message.contains("missing"), "{}", error.message);
 }
 
 #[test]
@@ -530,7 +541,7 @@ fn an_empty_repository_has_no_revisions() {
     let repo = Repo::open(temp.path()).unwrap();
     let error = unchanged(temp.path(), || repo.resolve("HEAD")).unwrap_err();
     assert_eq!(
-        error.0,
+        error.message,
         "`HEAD` is not a revision in this repository, which has no commits yet"
     );
     assert!(repo.index_files(&["records"]).unwrap().is_empty());

@@ -5,9 +5,10 @@
 //! multibyte characters, a secondary label, a span over several lines, an empty span at the end
 //! of a file, a warning, a help line, and a file with nothing wrong.
 
+use roster::catalogue;
 use roster::diag::{self, Diagnostic, Label};
-use roster::report::{self, CheckReport, Format, RenderOptions};
-use roster::rules;
+use roster::report::check::{self as report, CheckReport, Format};
+use roster::report::RenderOptions;
 use roster::source::{SourceFile, Sources, Span};
 
 const MEMBERS: &str = "\
@@ -67,7 +68,7 @@ fn fixture() -> Fixture {
 
     let mut diagnostics = vec![
         Diagnostic::new(
-            &rules::Y002,
+            &catalogue::Y002,
             "`joined` is given twice in the same mapping",
             Label::new(members, find(MEMBERS, "joined", 1), "second `joined`"),
         )
@@ -78,7 +79,7 @@ fn fixture() -> Fixture {
         ))
         .with_help("keep one of the two entries"),
         Diagnostic::new(
-            &rules::Y003,
+            &catalogue::Y003,
             "`no` is a string here but a boolean to YAML 1.1 readers",
             Label::new(
                 members,
@@ -88,18 +89,18 @@ fn fixture() -> Fixture {
         )
         .with_help("quote it: `\"no\"`"),
         Diagnostic::new(
-            &rules::S001,
+            &catalogue::S001,
             "`name` has no `en` entry",
             Label::new(members, name_map, "every name needs `en`"),
         ),
         Diagnostic::new(
-            &rules::S001,
+            &catalogue::S001,
             "`langauge` is not a known key of a source",
             Label::new(srcs, find(SOURCES, "langauge", 0), "unknown key"),
         )
         .with_help("rename it to `language`"),
         Diagnostic::new(
-            &rules::Y001,
+            &catalogue::Y001,
             "the file ends inside a flow mapping",
             Label::new(chairs, Span::at(CHAIRS.len()), "expected `}`"),
         )
@@ -186,7 +187,7 @@ fn github_escapes_data_and_properties() {
         "x: 1\n".into(),
     ));
     let diagnostics = vec![Diagnostic::new(
-        &rules::S001,
+        &catalogue::S001,
         "100% wrong:\r\nreally",
         Label::new(id, Span::new(0, 1), ""),
     )];
@@ -210,7 +211,7 @@ fn sarif() {
     let run = &value["runs"][0];
     assert_eq!(run["columnKind"], "unicodeCodePoints");
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), roster::rules::CATALOGUE.len());
+    assert_eq!(rules.len(), roster::catalogue::CATALOGUE.len());
     let results = run["results"].as_array().unwrap();
     assert_eq!(results.len(), fixture().diagnostics.len());
     for result in results {
@@ -258,7 +259,7 @@ fn markdown_escapes_pipes() {
     let fixture = Fixture {
         sources,
         diagnostics: vec![Diagnostic::new(
-            &rules::S001,
+            &catalogue::S001,
             "`a|b` is not allowed",
             Label::new(id, Span::new(3, 6), ""),
         )],
@@ -279,44 +280,44 @@ fn awkward() -> Fixture {
     let tabs = sources.add(file("records/tabs.yaml", "a:\n\tb: 1\n"));
     let diagnostics = vec![
         Diagnostic::new(
-            &rules::S002,
+            &catalogue::S002,
             "empty",
             Label::new(empty, Span::at(0), "here"),
         ),
         Diagnostic::new(
-            &rules::Y001,
+            &catalogue::Y001,
             "past the end",
             Label::new(empty, Span::new(5, 9), ""),
         ),
         Diagnostic::new(
-            &rules::S001,
+            &catalogue::S001,
             "crlf line",
             Label::new(crlf, Span::new(0, 6), "line and break"),
         ),
         Diagnostic::new(
-            &rules::S001,
+            &catalogue::S001,
             "inside a char",
             Label::new(crlf, Span::new(10, 11), "half of `é`"),
         ),
         Diagnostic::new(
-            &rules::Y001,
+            &catalogue::Y001,
             "end of a file without a final newline",
             Label::new(last, Span::at(no_newline.len()), "here"),
         )
         .with_secondary(Label::new(crlf, Span::new(0, 1), "elsewhere"))
         .with_secondary(Label::new(empty, Span::at(0), "")),
         Diagnostic::new(
-            &rules::S001,
+            &catalogue::S001,
             "whole file",
             Label::new(last, Span::new(0, no_newline.len()), "all of it"),
         ),
         Diagnostic::new(
-            &rules::S001,
+            &catalogue::S001,
             "from a line to past the end",
             Label::new(crlf, Span::new(3, 1000), "to the end"),
         ),
         Diagnostic::new(
-            &rules::Y004,
+            &catalogue::Y004,
             "tab",
             Label::new(tabs, Span::new(4, 5), "`b` after a tab"),
         ),

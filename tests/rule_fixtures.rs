@@ -4,9 +4,10 @@
 //! produce no finding of its rule; a `fail-*` case must produce at least one, and what it
 //! prints (human format, no colour) is snapshotted so the message, place and help are reviewed.
 
-use roster::report::{self, CheckReport, Format, RenderOptions};
-use roster::rules::CATALOGUE;
-use roster::workspace::Workspace;
+use roster::catalogue::CATALOGUE;
+use roster::load::workspace::Workspace;
+use roster::report::check::{self as report, CheckReport, Format};
+use roster::report::RenderOptions;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -87,7 +88,7 @@ fn rule_fixtures_report_their_rule() {
             let hits = outcome
                 .diagnostics
                 .iter()
-                .filter(|d| d.code == rule.code)
+                .filter(|d| d.rule.code == rule.code)
                 .count();
             if name.starts_with("pass-") {
                 assert_eq!(
@@ -118,7 +119,7 @@ fn docs_rules_md_is_current() {
     let path = manifest_dir().join("docs/rules.md");
     let on_disk = fs::read_to_string(&path).unwrap_or_default();
     assert!(
-        on_disk == roster::rules::reference_markdown(),
+        on_disk == roster::catalogue::reference_markdown(),
         "docs/rules.md is stale: run `cargo run -- rules --format markdown > docs/rules.md`"
     );
 }

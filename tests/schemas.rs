@@ -1,7 +1,7 @@
 //! The schemas themselves: valid draft 2020-12, self-contained, documented; and every record
 //! file names its schema on its first line so editors check it as it is typed.
 
-use roster::workspace::{Kind, Workspace};
+use roster::load::workspace::{Kind, Workspace};
 use serde_json::Value;
 use std::fs;
 
@@ -82,7 +82,7 @@ fn schema_references_stay_inside_the_schemas_folder() {
 
 #[test]
 fn every_kind_has_a_schema_that_compiles() {
-    roster::schema::Schemas::load(&manifest_dir().join("schemas")).unwrap();
+    roster::load::schema::Schemas::load(&manifest_dir().join("schemas")).unwrap();
 }
 
 #[test]

@@ -4,8 +4,8 @@
 //! generator (record-like structures in many spellings, then damaged at random), so the run is
 //! the same every time.
 
+use roster::load::yaml_fast::{self, Halt};
 use roster::source::Span;
-use roster::yaml_fast::{self, Halt};
 use saphyr_parser::{Event, Parser};
 
 /// One event as compared: its debug form and its byte span, `None` where the loader does not

@@ -1,12 +1,12 @@
 //! `roster at DATE`: members, chairs and working groups on one day.
 
-use super::{written, Context, Outcome, Result};
+use super::{written, Exit, Result, Settings};
 use roster::temporal::{Day, PartialDate};
 use std::io::Write;
 
 /// Show who was a member (certainly and possibly), who chaired, and the working groups on a day
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub struct AtArgs {
     /// The day, as YYYY-MM-DD
     #[arg(value_parser = parse_day)]
     date: Day,
@@ -29,8 +29,8 @@ pub fn parse_day(text: &str) -> std::result::Result<Day, String> {
     }
 }
 
-pub fn run(context: &Context, args: &Args, out: &mut dyn Write) -> Result<Outcome> {
-    let workspace = context.workspace()?;
+pub fn run(settings: &Settings, args: &AtArgs, out: &mut dyn Write) -> Result<Exit> {
+    let workspace = settings.workspace()?;
     let (_, data) = roster::check::load(&workspace)?;
     let snapshot = roster::at::at(&data, args.date);
     let text = match args.format {
@@ -40,5 +40,5 @@ pub fn run(context: &Context, args: &Args, out: &mut dyn Write) -> Result<Outcom
         }
     };
     written(out.write_all(text.as_bytes()))?;
-    Ok(Outcome::Success)
+    Ok(Exit::Success)
 }

@@ -1,9 +1,10 @@
 //! `roster check`: validate every record and report the findings.
 
-use super::{written, Context, Outcome, Result};
-use roster::config::Level;
+use super::{written, Exit, Result, Settings};
+use roster::check::policy::Level;
 use roster::diag::Severity;
-use roster::report::{self, CheckReport, Format, RenderOptions};
+use roster::report::check::{self, CheckReport, Format};
+use roster::report::RenderOptions;
 use roster::temporal::Day;
 use std::io::Write;
 use std::path::PathBuf;
@@ -15,7 +16,7 @@ Rules cross files, so the whole of records/ is checked even when PATHS are given
 passes the files that changed). Severity: roster.toml's [rules] table (`T005 = \"warn\"`), then
 --allow/--warn/--deny; a record line may carry `# roster: allow CODE -- reason`. Exit status: 0 no errors, 1 errors found, 2 roster could not
 run.")]
-pub struct Args {
+pub struct CheckArgs {
     /// Files that changed (accepted for pre-commit; the whole dataset is checked)
     #[arg(value_name = "PATHS")]
     paths: Vec<PathBuf>,
@@ -42,9 +43,9 @@ pub struct Args {
     as_of: Option<Day>,
 }
 
-pub fn run(context: &Context, args: &Args, out: &mut dyn Write) -> Result<Outcome> {
-    let workspace = context.workspace()?;
-    let mut levels = roster::config::load(&workspace.root)?;
+pub fn run(settings: &Settings, args: &CheckArgs, out: &mut dyn Write) -> Result<Exit> {
+    let workspace = settings.workspace()?;
+    let mut levels = roster::check::policy::load(&workspace.root)?;
     for (codes, level) in [
         (&args.allow, Level::Allow),
         (&args.warn, Level::Warn),
@@ -57,10 +58,11 @@ pub fn run(context: &Context, args: &Args, out: &mut dyn Write) -> Result<Outcom
     let options = roster::check::Options {
         as_of: args.as_of,
         levels,
+        only: None,
     };
     let outcome = roster::check::check(&workspace, &options)?;
     let failed = outcome.has_errors();
-    let shown: Vec<_> = if context.quiet && args.format == Format::Human {
+    let shown: Vec<_> = if settings.quiet && args.format == Format::Human {
         outcome
             .diagnostics
             .iter()
@@ -70,19 +72,15 @@ pub fn run(context: &Context, args: &Args, out: &mut dyn Write) -> Result<Outcom
     } else {
         outcome.diagnostics.clone()
     };
-    if !(context.quiet && args.format == Format::Human && shown.is_empty()) {
+    if !(settings.quiet && args.format == Format::Human && shown.is_empty()) {
         let report = CheckReport {
             sources: &outcome.sources,
             diagnostics: &shown,
         };
         let options = RenderOptions {
-            color: context.color,
+            color: settings.color,
         };
-        written(report::render(args.format, &report, &options, out))?;
+        written(check::render(args.format, &report, &options, out))?;
     }
-    Ok(if failed {
-        Outcome::Failed
-    } else {
-        Outcome::Success
-    })
+    Ok(if failed { Exit::Failed } else { Exit::Success })
 }

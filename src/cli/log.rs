@@ -1,13 +1,10 @@
 //! `roster log`: the semantic changes of each commit that touched the records.
 
-use super::{written, Context, Outcome, Result};
-use roster::check::{Corpus, Side};
-use roster::diff::{self, CommitChanges, History};
-use roster::git::Repo;
-use roster::model::Dataset;
+use super::{written, Exit, Result, Settings};
+use roster::diff::history::{self, Progress};
+use roster::load::git::Repo;
 use roster::report::diff::DiffFormat;
 use roster::report::RenderOptions;
-use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 
 /// Show, for each commit that touched records/ or schemas/, what changed in the records,
@@ -21,7 +18,7 @@ file is read once, with one git process for the whole history, and parsed once.
 Examples:
   roster log
   roster log v1.0..main --format json")]
-pub struct Args {
+pub struct LogArgs {
     /// The commits to show
     range: Option<String>,
 
@@ -40,100 +37,36 @@ fn short(id: &str) -> &str {
     &id[..id.len().min(10)]
 }
 
-pub fn run(context: &Context, args: &Args, out: &mut dyn Write) -> Result<Outcome> {
-    let workspace = context.workspace()?;
+pub fn run(settings: &Settings, args: &LogArgs, out: &mut dyn Write) -> Result<Exit> {
+    let workspace = settings.workspace()?;
     let repo = Repo::open(&workspace.root)?;
-    let folders = ["records", "schemas"];
-    let commits = repo.commits(args.range.as_deref().unwrap_or(""), &folders)?;
-    let progress = commits.len() > 20 && std::io::stderr().is_terminal() && !context.quiet;
-    // What each commit changed, from one `git diff-tree` for the whole history, and every
-    // version of every changed record file from one `git cat-file --batch`.
-    let pairs: Vec<(String, Option<String>)> = commits
-        .iter()
-        .map(|c| (c.id.clone(), c.parents.first().cloned()))
-        .collect();
-    let changed = repo.changed_files(&pairs, &["records"])?;
-    let mut wanted: Vec<String> = changed
-        .iter()
-        .flatten()
-        .flat_map(|(_, old, new)| old.iter().chain(new).cloned())
-        .collect();
-    wanted.sort_unstable();
-    wanted.dedup();
-    if progress {
-        eprint!("\rroster log: reading {} file versions", wanted.len());
-    }
-    let mut blobs: HashMap<String, Vec<u8>> = wanted
-        .iter()
-        .cloned()
-        .zip(repo.read_blobs(&wanted)?)
-        .collect();
-    // A commit's records are compared with its parent's, so what a record holds is all that
-    // matters: every version is read with the schemas of the working tree.
-    let mut corpus = Corpus::empty(true);
-    let schemas = corpus.schema_set(roster::schema::read_texts(&workspace.schemas)?)?;
-    let add = |corpus: &mut Corpus, path: &str, blob: &Option<String>| {
-        blob.as_ref().map(|id| {
-            let bytes = blobs.get(id).cloned().unwrap_or_default();
-            corpus.add_bytes(path, bytes, schemas)
-        })
+    let show_progress = std::io::stderr().is_terminal() && !settings.quiet;
+    let mut shown = false;
+    // Progress on a terminal, for a history long enough to wait for.
+    let mut progress = |step: Progress| match step {
+        Progress::Reading { commits, versions } if show_progress && commits > 20 => {
+            eprint!("\rroster log: reading {versions} file versions");
+            shown = true;
+        }
+        Progress::Parsing { commits, files } if show_progress && commits > 20 => {
+            eprint!("\rroster log: parsing {files} files\x1b[K");
+            shown = true;
+        }
+        _ => {}
     };
-    let mut sides = Vec::with_capacity(commits.len());
-    for files in &changed {
-        let old: Vec<usize> = files
-            .iter()
-            .filter_map(|(p, o, _)| add(&mut corpus, p, o))
-            .collect();
-        let new: Vec<usize> = files
-            .iter()
-            .filter_map(|(p, _, n)| add(&mut corpus, p, n))
-            .collect();
-        sides.push((old, new));
-    }
-    blobs.clear();
-    if progress {
-        eprint!("\rroster log: parsing {} files\x1b[K", corpus.results.len());
-    }
-    corpus.parse_pending();
-    let side = |files: Vec<usize>| Side {
-        files,
-        diagnostics: Vec::new(),
-        data: Dataset::default(),
-    };
-    let mut history = History {
-        version: diff::VERSION,
-        commits: Vec::with_capacity(commits.len()),
-    };
-    for (commit, (old, new)) in commits.iter().zip(sides) {
-        let old_label = commit
-            .parents
-            .first()
-            .map_or("nothing".to_string(), |p| short(p).to_string());
-        let report = diff::compare(
-            &corpus,
-            &side(old),
-            &side(new),
-            &old_label,
-            short(&commit.id),
-            false,
-        );
-        history.commits.push(CommitChanges {
-            id: commit.id.clone(),
-            parents: commit.parents.clone(),
-            author: commit.author.clone(),
-            date: commit.date.clone(),
-            subject: commit.subject.clone(),
-            report,
-        });
-    }
-    if progress {
+    let walk = history::walk(
+        &repo,
+        args.range.as_deref().unwrap_or(""),
+        &workspace.schemas,
+        &mut progress,
+    )?;
+    if shown {
         eprint!("\r\x1b[K");
     }
-    // The process ends soon, and freeing every document costs more than it saves.
-    std::mem::forget(corpus);
+    let history = &walk.history;
     match args.format {
         LogFormat::Json => {
-            let text = serde_json::to_string_pretty(&history).expect("plain data serialises");
+            let text = serde_json::to_string_pretty(history).expect("plain data serialises");
             written(
                 out.write_all(text.as_bytes())
                     .and_then(|_| out.write_all(b"\n")),
@@ -141,7 +74,7 @@ pub fn run(context: &Context, args: &Args, out: &mut dyn Write) -> Result<Outcom
         }
         LogFormat::Human => {
             let options = RenderOptions {
-                color: context.color,
+                color: settings.color,
             };
             for (i, c) in history.commits.iter().enumerate() {
                 if i > 0 {
@@ -167,5 +100,7 @@ pub fn run(context: &Context, args: &Args, out: &mut dyn Write) -> Result<Outcom
             }
         }
     }
-    Ok(Outcome::Success)
+    // The process ends soon, and freeing every document costs more than it saves.
+    std::mem::forget(walk);
+    Ok(Exit::Success)
 }

@@ -6,7 +6,8 @@
 //! program quietly with the exit code it would have had.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use roster::workspace::{self, Workspace};
+use roster::error::{Error, ErrorKind};
+use roster::load::workspace::Workspace;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -58,38 +59,41 @@ enum Color {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    Check(check::Args),
-    At(at::Args),
-    Diff(diff::Args),
-    Log(log::Args),
+    Check(check::CheckArgs),
+    At(at::AtArgs),
+    Diff(diff::DiffArgs),
+    Log(log::LogArgs),
     Rules(rule::ListArgs),
     Rule(rule::ShowArgs),
 }
 
 /// What a subcommand hands back: its exit code. Findings at error level are `Failed`.
-pub enum Outcome {
+pub enum Exit {
     Success,
     Failed,
 }
 
 /// The tool failing: a message for stderr and exit code 2.
-pub type Result<T> = std::result::Result<T, workspace::Error>;
+pub type Result<T> = std::result::Result<T, Error>;
 
 /// Settings every subcommand shares.
-pub struct Context {
+pub struct Settings {
     pub color: bool,
     pub quiet: bool,
     root: Option<PathBuf>,
 }
 
-impl Context {
+impl Settings {
     /// The workspace: `--root` as given, else discovered from the current folder.
     pub fn workspace(&self) -> Result<Workspace> {
         match &self.root {
             Some(root) => Workspace::at(root),
             None => {
                 let here = std::env::current_dir().map_err(|e| {
-                    workspace::Error(format!("cannot read the current folder: {e}"))
+                    Error::new(
+                        ErrorKind::Io,
+                        format!("cannot read the current folder: {e}"),
+                    )
                 })?;
                 Workspace::discover(&here)
             }
@@ -105,7 +109,7 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    let context = Context {
+    let settings = Settings {
         color: use_color(cli.color),
         quiet: cli.quiet,
         root: cli.root,
@@ -113,10 +117,10 @@ pub fn main() -> ExitCode {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result = match &cli.command {
-        Command::Check(args) => check::run(&context, args, &mut out),
-        Command::At(args) => at::run(&context, args, &mut out),
-        Command::Diff(args) => diff::run(&context, args, &mut out),
-        Command::Log(args) => log::run(&context, args, &mut out),
+        Command::Check(args) => check::run(&settings, args, &mut out),
+        Command::At(args) => at::run(&settings, args, &mut out),
+        Command::Diff(args) => diff::run(&settings, args, &mut out),
+        Command::Log(args) => log::run(&settings, args, &mut out),
         Command::Rules(args) => rule::list(args, &mut out),
         Command::Rule(args) => rule::show(args, &mut out),
     };
@@ -130,8 +134,8 @@ pub fn main() -> ExitCode {
                 }
             }
             match outcome {
-                Outcome::Success => ExitCode::SUCCESS,
-                Outcome::Failed => ExitCode::from(1),
+                Exit::Success => ExitCode::SUCCESS,
+                Exit::Failed => ExitCode::from(1),
             }
         }
         Err(e) => {
@@ -156,9 +160,10 @@ fn use_color(choice: Color) -> bool {
 /// Maps a write error to the tool's error, except a closed pipe, which is not one.
 pub fn written(result: io::Result<()>) -> Result<()> {
     match result {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            Err(workspace::Error(format!("cannot write the output: {e}")))
-        }
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Error::new(
+            ErrorKind::Io,
+            format!("cannot write the output: {e}"),
+        )),
         _ => Ok(()),
     }
 }

@@ -1,8 +1,8 @@
 //! `roster rules` lists the rule catalogue; `roster rule CODE` explains one rule.
 
-use super::{written, Outcome, Result};
-use roster::rules::{self, CATALOGUE};
-use roster::workspace::Error;
+use super::{written, Exit, Result};
+use roster::catalogue::{self, CATALOGUE};
+use roster::error::Error;
 use std::io::Write;
 
 /// List every rule with its code, name, default severity and summary
@@ -26,10 +26,10 @@ pub struct ShowArgs {
     code: String,
 }
 
-pub fn list(args: &ListArgs, out: &mut dyn Write) -> Result<Outcome> {
+pub fn list(args: &ListArgs, out: &mut dyn Write) -> Result<Exit> {
     if args.format == ListFormat::Markdown {
-        written(out.write_all(rules::reference_markdown().as_bytes()))?;
-        return Ok(Outcome::Success);
+        written(out.write_all(catalogue::reference_markdown().as_bytes()))?;
+        return Ok(Exit::Success);
     }
     let mut text = String::new();
     for rule in CATALOGUE {
@@ -42,12 +42,12 @@ pub fn list(args: &ListArgs, out: &mut dyn Write) -> Result<Outcome> {
         ));
     }
     written(out.write_all(text.as_bytes()))?;
-    Ok(Outcome::Success)
+    Ok(Exit::Success)
 }
 
-pub fn show(args: &ShowArgs, out: &mut dyn Write) -> Result<Outcome> {
-    let rule = rules::lookup(&args.code).ok_or_else(|| {
-        Error(format!(
+pub fn show(args: &ShowArgs, out: &mut dyn Write) -> Result<Exit> {
+    let rule = catalogue::lookup(&args.code).ok_or_else(|| {
+        Error::usage(format!(
             "no rule `{}`: `roster rules` lists them all",
             args.code
         ))
@@ -61,5 +61,5 @@ pub fn show(args: &ShowArgs, out: &mut dyn Write) -> Result<Outcome> {
         rule.explanation
     );
     written(out.write_all(text.as_bytes()))?;
-    Ok(Outcome::Success)
+    Ok(Exit::Success)
 }

@@ -1,19 +1,19 @@
-//! The rule catalogue.
+//! The consistency checks: the R-rules (ids, references, sources) and the T-rules (time).
 //!
-//! Every finding roster can report belongs to a rule listed here: a stable code, a kebab-case
-//! name that names the problem, a default severity, a one-line summary and an explanation (what
-//! it finds, why it matters, an example, how to fix it) that `roster rule CODE` prints. Each rule
-//! is one file in this folder and one line in [`CATALOGUE`]; the test suite fails if a rule has no
-//! explanation or no fixture folder under `tests/fixtures/rules/<CODE>/`.
+//! Each check is one file in this folder, reads the typed model ([`crate::model`]) through a
+//! [`Context`] and nothing else, and is registered in [`CHECKS`] beside its rule in the
+//! [`crate::catalogue`] (where its code, name and explanation are). The test suite fails if a
+//! file here is not registered, or a rule has no explanation or no fixture folder under
+//! `tests/fixtures/rules/<CODE>/`.
 //!
-//! The Y-rules are enforced by the YAML loader ([`crate::yaml`]) and the S-rules by schema
-//! validation ([`crate::schema`]), because they are properties of reading a file; their files
-//! here hold only what a user reads about them. The R-rules (references) and T-rules (time)
-//! have a `check` that reads the typed model ([`crate::model`]) and nothing else. Checks must
-//! stay near-linear in the number of records: index by id, sort and sweep, never compare every
-//! pair.
+//! A check states how sure each finding is ([`Certainty`]) when it makes it: dates of reduced
+//! precision stand for every day they cover, and what holds for only some of those days is a
+//! possible finding. The severity that follows is not the check's to decide: the severity
+//! policy of [`crate::check`] decides it once for all rules. Checks must stay near-linear in
+//! the number of records: index by id, sort and sweep, never compare every pair.
 
-use crate::diag::{Diagnostic, Label, Severity};
+use crate::catalogue::{self, Rule};
+use crate::diag::{Certainty, Diagnostic, Label};
 use crate::model::{ChairEntry, Dataset, Loc, Member};
 use crate::temporal::{Day, Interval};
 use std::collections::HashMap;
@@ -23,9 +23,6 @@ mod r002_dangling_reference;
 mod r003_missing_source;
 mod r004_acronym_clash;
 mod r005_file_name_mismatch;
-mod r006_unexplained_silence;
-mod s001_schema_violation;
-mod s002_unknown_file;
 mod t001_inverted_interval;
 mod t002_member_count_mismatch;
 mod t003_rotation_gap;
@@ -36,53 +33,29 @@ mod t007_joined_before_founded;
 mod t008_report_without_term;
 mod t009_co_chair_not_member;
 mod t010_member_after_dissolution;
-mod y001_yaml_syntax;
-mod y002_duplicate_key;
-mod y003_ambiguous_scalar;
-mod y004_unsupported_yaml;
-
-pub use r001_duplicate_id::RULE as R001;
-pub use r002_dangling_reference::RULE as R002;
-pub use r003_missing_source::RULE as R003;
-pub use r004_acronym_clash::RULE as R004;
-pub use r005_file_name_mismatch::RULE as R005;
-pub use r006_unexplained_silence::RULE as R006;
-pub use s001_schema_violation::RULE as S001;
-pub use s002_unknown_file::RULE as S002;
-pub use t001_inverted_interval::RULE as T001;
-pub use t002_member_count_mismatch::RULE as T002;
-pub use t003_rotation_gap::RULE as T003;
-pub use t004_rotation_overlap::RULE as T004;
-pub use t005_irregular_term::RULE as T005;
-pub use t006_chair_not_member::RULE as T006;
-pub use t007_joined_before_founded::RULE as T007;
-pub use t008_report_without_term::RULE as T008;
-pub use t009_co_chair_not_member::RULE as T009;
-pub use t010_member_after_dissolution::RULE as T010;
-pub use y001_yaml_syntax::RULE as Y001;
-pub use y002_duplicate_key::RULE as Y002;
-pub use y003_ambiguous_scalar::RULE as Y003;
-pub use y004_unsupported_yaml::RULE as Y004;
-
-/// What a user reads about one rule.
-#[derive(Debug)]
-pub struct Rule {
-    /// Stable code: a letter for the family (Y: YAML, S: schema, R: references, T: time) and
-    /// three digits. Codes are never reused.
-    pub code: &'static str,
-    /// Kebab-case name of the problem, such as `duplicate-key`.
-    pub name: &'static str,
-    pub default_severity: Severity,
-    /// One line, for listings and SARIF `shortDescription`.
-    pub summary: &'static str,
-    /// Markdown: what it finds, why it matters, an example that fails, how to fix it.
-    pub explanation: &'static str,
-    /// The check over the model; `None` for the rules enforced while reading files.
-    pub check: Option<Check>,
-}
 
 /// A rule's check: reads the model, pushes findings.
 pub type Check = fn(&Context, &mut Vec<Diagnostic>);
+
+/// Every check, with the rule whose findings it makes, in code order. Adding a rule: its
+/// entry in [`crate::catalogue`], its file here, and one line in this table.
+pub static CHECKS: &[(&Rule, Check)] = &[
+    (&catalogue::R001, r001_duplicate_id::check),
+    (&catalogue::R002, r002_dangling_reference::check),
+    (&catalogue::R003, r003_missing_source::check),
+    (&catalogue::R004, r004_acronym_clash::check),
+    (&catalogue::R005, r005_file_name_mismatch::check),
+    (&catalogue::T001, t001_inverted_interval::check),
+    (&catalogue::T002, t002_member_count_mismatch::check),
+    (&catalogue::T003, t003_rotation_gap::check),
+    (&catalogue::T004, t004_rotation_overlap::check),
+    (&catalogue::T005, t005_irregular_term::check),
+    (&catalogue::T006, t006_chair_not_member::check),
+    (&catalogue::T007, t007_joined_before_founded::check),
+    (&catalogue::T008, t008_report_without_term::check),
+    (&catalogue::T009, t009_co_chair_not_member::check),
+    (&catalogue::T010, t010_member_after_dissolution::check),
+];
 
 /// What every check may read.
 pub struct Context<'a> {
@@ -139,70 +112,26 @@ impl<'a> Context<'a> {
         entries
     }
 
-    /// A finding of `rule` at `at`.
+    /// A finding of `rule` at `at`, as sure as `certainty` says.
     pub fn finding(
         &self,
         rule: &'static Rule,
+        certainty: Certainty,
         message: impl Into<String>,
         at: Loc,
         label: impl Into<String>,
     ) -> Diagnostic {
         Diagnostic::new(rule, message, Label::new(at.file, at.span, label))
+            .with_certainty(certainty)
     }
 }
 
-/// Runs every rule that has a check.
-pub fn run(context: &Context) -> Vec<Diagnostic> {
+/// Runs the checks of the selected rules (every rule when `only` is `None`).
+pub fn run(context: &Context, only: Option<&[&'static Rule]>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for rule in CATALOGUE {
-        if let Some(check) = rule.check {
+    for (rule, check) in CHECKS {
+        if only.is_none_or(|selected| selected.iter().any(|r| std::ptr::eq(*r, *rule))) {
             check(context, &mut out);
-        }
-    }
-    out
-}
-
-/// Every rule, in code order.
-pub static CATALOGUE: &[&Rule] = &[
-    &Y001, &Y002, &Y003, &Y004, &S001, &S002, &R001, &R002, &R003, &R004, &R005, &R006, &T001,
-    &T002, &T003, &T004, &T005, &T006, &T007, &T008, &T009, &T010,
-];
-
-/// The rule with this code (case-insensitive) or name.
-pub fn lookup(code_or_name: &str) -> Option<&'static Rule> {
-    CATALOGUE
-        .iter()
-        .copied()
-        .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
-}
-
-/// The rule reference kept in `docs/rules.md`: a table of every rule, then each explanation.
-/// `roster rules --format markdown` prints it, and a test fails when the file is stale.
-pub fn reference_markdown() -> String {
-    let mut out = String::from(
-        "# Rules\n\nGenerated by `roster rules --format markdown`; do not edit by hand.\n\n\
-         | code | name | default | what it finds |\n| --- | --- | --- | --- |\n",
-    );
-    for rule in CATALOGUE {
-        out.push_str(&format!(
-            "| {} | [`{}`](#{}-{}) | {} | {} |\n",
-            rule.code,
-            rule.name,
-            rule.code.to_lowercase(),
-            rule.name,
-            rule.default_severity.as_str(),
-            rule.summary.replace('|', "\\|")
-        ));
-    }
-    for rule in CATALOGUE {
-        out.push_str(&format!("\n## {} {}\n\n", rule.code, rule.name));
-        // Each explanation's own headings sit one level below the rule's.
-        for line in rule.explanation.lines() {
-            if line.starts_with("## ") {
-                out.push('#');
-            }
-            out.push_str(line);
-            out.push('\n');
         }
     }
     out

@@ -6,52 +6,12 @@
 //! with one map from id to its first occurrence, in reading order (files by name, entries in
 //! file order), so the finding lands on the later record.
 
-use super::{Context, Rule};
-use crate::diag::{Diagnostic, Label, Severity};
+use super::Context;
+use crate::catalogue::R001;
+use crate::diag::{Certainty, Diagnostic, Label};
 use crate::model::{Field, Loc};
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
-
-pub static RULE: Rule = Rule {
-    code: "R001",
-    name: "duplicate-id",
-    default_severity: Severity::Error,
-    summary: "two records of one kind share an id",
-    explanation: "\
-## What it finds
-
-Two records of one kind with the same `id`: two member files, two working groups, two
-documents or two sources. Members and their constituents (the organisations sharing one seat,
-such as the regional commissions) share one set of ids, so a constituent may not reuse the id
-of a member or of another constituent either.
-
-## Why it matters
-
-Every reference in the records (a chair, a co-chair, an author, a cited source) names its
-target by id. With two records behind one id, a reference silently means whichever one a tool
-happens to read first, and the change history of the two records is mixed up.
-
-## Example
-
-```yaml
-# records/sources.yaml
-sources:
-  - id: iom-gmg-page-fr
-    title: Groupe mondial sur la migration
-    ...
-  - id: iom-gmg-page-fr
-    title: Global Migration Group
-    ...
-```
-
-## How to fix it
-
-If the two records are the same thing, merge them into one. Otherwise give the later one an id
-of its own (for a member, rename its file to match), and update the references that meant it.
-Ids are never reused, so do not take the id of a record that was removed.
-",
-    check: Some(check),
-};
 
 /// The first record seen with an id.
 struct First<'a> {
@@ -109,7 +69,7 @@ fn duplicate(context: &Context, what: &str, id: &Field<String>, first: &First) -
         )
     };
     context
-        .finding(&RULE, message, id.at, "duplicate id")
+        .finding(&R001, Certainty::Certain, message, id.at, "duplicate id")
         .with_secondary(Label::new(
             first.at.file,
             first.at.span,
@@ -118,7 +78,7 @@ fn duplicate(context: &Context, what: &str, id: &Field<String>, first: &First) -
         .with_help(help)
 }
 
-fn check(context: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     let data = context.data;
 
     let mut seats = Seen::default();

@@ -8,64 +8,11 @@
 //! linear in the number of references; the closest-id suggestion is computed only for a
 //! reference that fails.
 
-use super::{Context, Rule};
-use crate::diag::{Diagnostic, Severity};
+use super::Context;
+use crate::catalogue::R002;
+use crate::diag::{Certainty, Diagnostic};
 use crate::model::{Chairing, Field, Member};
 use std::collections::HashSet;
-
-pub static RULE: Rule = Rule {
-    code: "R002",
-    name: "dangling-reference",
-    default_severity: Severity::Error,
-    summary: "a reference to a member, source, working group or document that does not exist",
-    explanation: "\
-## What it finds
-
-An id that names no record it may name: a cited source missing from `records/sources.yaml`,
-or a chair, co-chair, `on_behalf_of` or document author that is not a member (nor, where one
-is allowed, a constituent). In detail:
-
-- a source id under `sources:` (or a claim's `source:`) that is not listed in
-  `records/sources.yaml`;
-- a `chair` or `chairs` entry in `records/chairs.yaml` that is not a member id, unless the term
-  has `on_behalf_of: <member>` and the chair is one of that member's constituents (the regional
-  commissions chair collectively for their shared seat);
-- an `on_behalf_of` that is not a member id;
-- a working group's `co_chairs` entry that is neither a member nor a constituent id;
-- a document's `author` that is not a member id.
-
-A constituent named where only a member may stand (a chair without `on_behalf_of`, an author)
-is reported too, with the member whose seat it shares.
-
-When a tree has no sources at all (no `records/sources.yaml`, as in a partial tree), cited
-source ids are not checked.
-
-## Why it matters
-
-A reference that resolves to nothing is a fact about nobody: the chair of a term, the author of
-a report or the support of a claim is lost, and every count, timeline and export built on it is
-wrong. Most dangling references are typos (`unhrc` for `unhcr`) or ids that were renamed.
-
-## Example
-
-```yaml
-# records/working-groups.yaml
-working_groups:
-  - id: data-and-research
-    co_chairs:
-      - iom
-      - unhrc   # no member has this id; `unhcr` does
-```
-
-## How to fix it
-
-Correct the id (the help line suggests the closest existing one), or add the missing record:
-a member in `records/members/<id>.yaml`, a constituent under its member's `constituents:`, a
-source in `records/sources.yaml`. For a constituent that chaired for its seat, add
-`on_behalf_of: <member>` to the term.
-",
-    check: Some(check),
-};
 
 /// What a reference may name.
 #[derive(Clone, Copy)]
@@ -78,7 +25,7 @@ enum Target<'a> {
     MemberOrConstituent,
 }
 
-fn check(context: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     let data = context.data;
 
     // A tree with no sources file is partial (a fixture, a sketch): every citation would
@@ -124,7 +71,8 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                 (Some(of), Some(seat)) => out.push(
                     context
                         .finding(
-                            &RULE,
+                            &R002,
+                            Certainty::Certain,
                             format!(
                                 "`{}` is a constituent of `{}`, not of `{}`",
                                 chair.value,
@@ -143,7 +91,8 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                 (Some(of), None) => out.push(
                     context
                         .finding(
-                            &RULE,
+                            &R002,
+                            Certainty::Certain,
                             format!(
                                 "`{}` is a constituent of `{}`, not a member",
                                 chair.value,
@@ -188,7 +137,8 @@ fn not_a_member(context: &Context, reference: &Field<String>, role: &str) -> Dia
     match context.seat_of(&reference.value) {
         Some(of) => context
             .finding(
-                &RULE,
+                &R002,
+                Certainty::Certain,
                 format!(
                     "`{}` is a constituent of `{}`, not a member",
                     reference.value,
@@ -263,7 +213,7 @@ fn dangling(context: &Context, reference: &Field<String>, target: Target) -> Dia
         None => defined_where,
     };
     context
-        .finding(&RULE, message, reference.at, label)
+        .finding(&R002, Certainty::Certain, message, reference.at, label)
         .with_help(help)
 }
 

@@ -9,54 +9,15 @@
 //! A citation only knows where its entry starts, so the message names the entry by looking its
 //! place up among the records; that index is built only when something is missing.
 
-use super::{Context, Rule};
-use crate::diag::{Diagnostic, Severity};
+use super::Context;
+use crate::catalogue::R003;
+use crate::diag::{Certainty, Diagnostic};
 use crate::model::{Claim, Dataset, EntryKind, Field, Loc};
 use crate::source::{FileId, Span};
 use crate::temporal::PartialDate;
 use std::collections::HashMap;
 
-pub static RULE: Rule = Rule {
-    code: "R003",
-    name: "missing-source",
-    default_severity: Severity::Error,
-    summary: "a fact with no source",
-    explanation: "\
-## What it finds
-
-An entry that cites no source: a member, chair entry, working group, document, name period or
-rotation regime with no `sources:` or an empty `sources: []`, or a claim with no `source:`.
-The shipped schemas require these fields; this rule keeps the requirement when a repository
-relaxes its schemas.
-
-## Why it matters
-
-The records are only as good as their sources. A fact with no source cannot be checked, cannot
-be weighed against a source that disagrees, and cannot be corrected when its origin turns out
-to be wrong.
-
-## Example
-
-```yaml
-# records/chairs.yaml
-chairs:
-  - chair: unctad
-    start: 2008-07
-    end: 2008-12
-    sources: []
-```
-
-## How to fix it
-
-Add the id of each source that supports the entry under `sources:` (for a claim, the one
-source that makes it under `source:`), listing the source in `records/sources.yaml` first if it
-is new. If no source supports the fact, remove it or, for a chair period, record it as
-`unknown: true` with the sources that show nobody is known.
-",
-    check: Some(check),
-};
-
-fn check(context: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     let data = context.data;
     let mut entries: Option<HashMap<(FileId, Span), Entry>> = None;
     for citations in &data.citations {
@@ -76,7 +37,8 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         out.push(
             context
                 .finding(
-                    &RULE,
+                    &R003,
+                    Certainty::Certain,
                     format!("{what} cites no source"),
                     citations.at,
                     if field == "source" {

@@ -5,50 +5,14 @@
 //! (`UNESCO`), and `OIM` in French is not the same claim as `OIM` in English. One map from
 //! (language, acronym) to the first member that wrote it keeps the check linear.
 
-use super::{Context, Rule};
-use crate::diag::{Diagnostic, Label, Severity};
+use super::Context;
+use crate::catalogue::R004;
+use crate::diag::{Certainty, Diagnostic, Label};
 use crate::model::{Field, Member};
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
-pub static RULE: Rule = Rule {
-    code: "R004",
-    name: "acronym-clash",
-    default_severity: Severity::Error,
-    summary: "two members share an acronym in one language",
-    explanation: "\
-## What it finds
-
-Two members whose acronyms are the same in one language, ignoring case and surrounding spaces:
-`acronym: {en: IOM}` in both `iom.yaml` and `who.yaml`. The same member using the same acronym
-in English and French (`UNESCO`) is fine.
-
-## Why it matters
-
-Reports, timelines and exports show members by acronym, and readers search for them that way.
-Two members behind one acronym make every table ambiguous, and the clash is almost always a
-copy-paste slip from another member's file.
-
-## Example
-
-```yaml
-# records/members/who.yaml
-id: who
-acronym:
-  en: IOM     # already the English acronym of `iom`
-  fr: OMS
-```
-
-## How to fix it
-
-Correct the acronym that is wrong, from the organisation's own usage or the source. If two
-organisations really use the same acronym, make one of them distinct in the records (for
-example with a qualifier) and say so in its `note`.
-",
-    check: Some(check),
-};
-
-fn check(context: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     let mut first: HashMap<(&str, String), (&Member, &Field<String>)> = HashMap::new();
     for member in &context.data.members {
         for (language, acronym) in &member.acronyms {
@@ -88,7 +52,8 @@ fn clash(
 ) -> Diagnostic {
     context
         .finding(
-            &RULE,
+            &R004,
+            Certainty::Certain,
             if acronym.value.trim() == other_acronym.value.trim() {
                 format!(
                     "`{}` and `{}` share the `{language}` acronym `{}`",

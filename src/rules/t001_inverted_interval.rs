@@ -9,56 +9,11 @@
 //! error), possibly inverted when only some do (a warning).
 
 use super::t003_rotation_gap::entry_name;
-use super::{Context, Rule};
-use crate::diag::{Diagnostic, Label, Severity};
+use super::Context;
+use crate::catalogue::T001;
+use crate::diag::{Certainty, Diagnostic, Label};
 use crate::model::{ChairEntry, Claim, Document, Field, Member};
 use crate::temporal::PartialDate;
-
-pub static RULE: Rule = Rule {
-    code: "T001",
-    name: "inverted-interval",
-    default_severity: Severity::Error,
-    summary: "an end before its start",
-    explanation: "\
-## What it finds
-
-A record whose end comes before its start: a chair entry's `end` before its `start`, a
-member's `left` before its `joined`, a claim's `until` before its `from`, a document's
-`covers.end` before `covers.start`, a name's or a rotation regime's `until` before its `from`,
-or the group's `dissolved` before its `founded`.
-
-Chair entries, `covers`, claims and rotation regimes are periods of whole units: `start:
-2009-06-15, end: 2009-06` is fine (the term ends within June). They are inverted only when the
-whole end comes before the whole start.
-
-Memberships, names and the group's founding and dissolution are events written at reduced
-precision. `joined: 2010, left: 2009` is certainly inverted and is an error. `joined: 2010,
-left: 2010-03` is only possibly inverted (the member may have joined in January or in
-November), which is a warning. Two equal dates (`joined: 2010, left: 2010`) are not reported:
-they say that both happened in that year, in the order the record gives.
-
-## Why it matters
-
-An inverted period covers no day at all, so every rule that asks who was a member or who
-chaired on a date silently ignores it. It is nearly always a typing slip: a swapped pair, a
-wrong year or month.
-
-## Example
-
-```yaml
-  - chair: unitar
-    start: 2009-06
-    end: 2009-05
-```
-
-## How to fix it
-
-Correct whichever date is wrong, or swap them if they were entered the wrong way round. For a
-warning, give the coarse date more precisely (a month or a day) from a source, so the order is
-clear.
-",
-    check: Some(check),
-};
 
 /// How a pair of dates is read.
 #[derive(Clone, Copy, PartialEq)]
@@ -117,7 +72,7 @@ struct Pair<'a> {
     end: &'a Field<PartialDate>,
 }
 
-fn check(context: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     let data = context.data;
     let mut inspect = |pair: Pair| out.extend(finding(context, &pair));
     let period = |subject, start_key, end_key, start, end| Pair {
@@ -221,7 +176,8 @@ fn finding(context: &Context, pair: &Pair) -> Option<Diagnostic> {
         );
         context
             .finding(
-                &RULE,
+                &T001,
+                Certainty::Certain,
                 message,
                 pair.end.at,
                 format!("`{ek}` is before `{sk}`"),
@@ -237,13 +193,17 @@ fn finding(context: &Context, pair: &Pair) -> Option<Diagnostic> {
             precision(end),
             precision(start)
         );
-        let mut d = context
-            .finding(&RULE, message, pair.end.at, format!("may be before `{sk}`"))
+        context
+            .finding(
+                &T001,
+                Certainty::Possible,
+                message,
+                pair.end.at,
+                format!("may be before `{sk}`"),
+            )
             .with_help(format!(
                 "give `{sk}` and `{ek}` as a month or a day from a source, so their order is clear"
-            ));
-        d.severity = Severity::Warning;
-        d
+            ))
     } else {
         return None;
     };

@@ -1,68 +1,21 @@
 //! T002 member-count-mismatch: a claim's member count against the memberships in its period.
 //!
 //! The memberships are counted once, certainly and possibly, as a step function
-//! ([`Counts::of`]); each claim reads the steps over its period. A step whose certain count is
+//! ([`Headcount::of`]); each claim reads the steps over its period. A step whose certain count is
 //! above the claim, or whose possible count is below it, proves the claim and the records
 //! disagree (an error). A step whose counts differ from each other, with the claim between
 //! them, only possibly disagrees: a warning that names the coarse dates to blame. Each claim
 //! is reported once: its first certainly wrong step, else its first possibly wrong one.
 
 use super::t003_rotation_gap::{days, during};
-use super::{Context, Rule};
-use crate::diag::{Diagnostic, Severity};
+use super::Context;
+use crate::catalogue::T002;
+use crate::diag::{Certainty, Diagnostic};
 use crate::model::{Claim, Member};
-use crate::temporal::{CountStep, Counts, Day, Interval, PartialDate, Span};
+use crate::temporal::{CountStep, Day, Extent, Headcount, Interval, PartialDate};
 use std::collections::HashMap;
 
-pub static RULE: Rule = Rule {
-    code: "T002",
-    name: "member-count-mismatch",
-    default_severity: Severity::Error,
-    summary: "a claim's member count differs from the members active in its period",
-    explanation: "\
-## What it finds
-
-A claim in `records/group.yaml` (`members: 16`, `from`, `until`, `source`) that the member
-records contradict: on some day of the claim's period (all of `from` through all of `until`,
-or all of `from` alone when there is no `until`), the number of members differs from the claim.
-
-Join and leave dates of reduced precision make the count uncertain: `joined: 2010` means the
-member was certainly in by 2010-12-31 and possibly from 2010-01-01. The rule counts both ways.
-If the records are certainly at odds with the claim on some day, it is an error. If they only
-possibly are (the claim lies within what the records allow, but they allow other counts too),
-it is a warning that names the coarse dates responsible.
-
-Each claim is reported once, on the first days it is wrong.
-
-## Why it matters
-
-Claims are what the sources say about the body's size; the member records are what the
-repository says. When they disagree, a member is missing, a join or leave date is wrong, or
-the claim's period is wider than what its source supports.
-
-## Example
-
-```yaml
-# records/group.yaml: 16 members from the end of 2010
-claims:
-  - members: 16
-    from: 2010-12
-    until: 2013-12
-    source: iom-gmg-page-fr
-# ...but only 15 member files have joined by 2010-12
-```
-
-## How to fix it
-
-For an error, find the member whose record is missing or whose `joined` or `left` is wrong,
-or correct the claim's `members`, `from` or `until` to what its source says. For a warning,
-give the coarse `joined` or `left` dates more precisely from a source, or narrow the claim's
-period to the days where the count is certain (the claim's `note` is the place to say why).
-",
-    check: Some(check),
-};
-
-fn check(context: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     let Some(group) = &context.data.group else {
         return;
     };
@@ -70,8 +23,8 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     let members = &context.data.members;
-    let spans: Vec<Span> = members.iter().filter_map(Member::membership).collect();
-    let counts = Counts::of(&spans);
+    let spans: Vec<Extent> = members.iter().filter_map(Member::membership).collect();
+    let counts = Headcount::of(&spans);
     let coarse = CoarseDates::of(members);
     for claim in &group.claims {
         let Some(from) = &claim.from else { continue };
@@ -83,9 +36,9 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         if let Some(step) = wrong {
             out.push(certainly_wrong(context, claim, from.value, until, step));
         } else if let Some(step) = steps.iter().find(|s| s.certain < n || s.possible > n) {
-            let mut d = possibly_wrong(context, claim, from.value, until, step, &coarse);
-            d.severity = Severity::Warning;
-            out.push(d);
+            out.push(possibly_wrong(
+                context, claim, from.value, until, step, &coarse,
+            ));
         }
     }
 }
@@ -134,7 +87,8 @@ fn certainly_wrong(
     );
     context
         .finding(
-            &RULE,
+            &T002,
+            Certainty::Certain,
             message,
             claim.at,
             format!("the records have {records} {when}"),
@@ -166,7 +120,8 @@ fn possibly_wrong(
     );
     context
         .finding(
-            &RULE,
+            &T002,
+            Certainty::Possible,
             message,
             claim.at,
             format!("the records allow {} {when}", range(step)),

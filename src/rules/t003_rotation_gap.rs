@@ -7,56 +7,13 @@
 //! This file also holds the two phrases the other chair rules share (how to name an entry and
 //! how to write a run of days), so that every rule words them the same way.
 
-use super::{Context, Rule};
-use crate::diag::{Diagnostic, Label, Severity};
+use super::Context;
+use crate::catalogue::T003;
+use crate::diag::{Certainty, Diagnostic, Label};
 use crate::model::{ChairEntry, EntryKind, Regime};
 use crate::temporal::{self, days_in_month, Interval};
 
-pub static RULE: Rule = Rule {
-    code: "T003",
-    name: "rotation-gap",
-    default_severity: Severity::Error,
-    summary: "a period inside the rotation not covered by a term, a vacancy or an unknown entry",
-    explanation: "\
-## What it finds
-
-Days inside a rotation regime of `records/group.yaml` (from its `from` through its `until`)
-that no entry of `records/chairs.yaml` covers: not a term, not a `vacant: true` period, not an
-`unknown: true` period. Entries cover whole units: `start: 2009-01, end: 2009-05` is all of
-January through all of May.
-
-A regime without `until` is still in force: it is checked up to `--as-of` when given, and
-otherwise up to the end of the last chair entry (roster never reads the clock).
-
-## Why it matters
-
-The chair list is meant to say, for every day of the rotation, who chaired or why nobody did.
-A gap is a silent hole: usually a term entered with a wrong month, or a vacancy or a period
-without sources that was never written down. Readers of `roster at DATE` would get no answer
-and no reason.
-
-## Example
-
-```yaml
-# records/chairs.yaml, inside a regime from 2006
-  - chair: unctad
-    start: 2008-07
-    end: 2008-12
-  - chair: unitar          # 2009-01..2009-05 is covered by nothing
-    start: 2009-06
-    end: 2009-12
-```
-
-## How to fix it
-
-Find out what happened in the gap and add the entry that says so: the term of the chair, a
-`vacant: true` entry with a `reason`, or an `unknown: true` entry when no source says who
-chaired. If the gap comes from a mistyped date, correct the `start` or `end` next to it.
-",
-    check: Some(check),
-};
-
-fn check(context: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     let Some(group) = &context.data.group else {
         return;
     };
@@ -139,11 +96,17 @@ fn finding(
     let mut d = match before {
         Some(entry) => {
             let at = entry.end.as_ref().map_or(entry.at, |f| f.at);
-            context.finding(&RULE, message, at, next)
+            context.finding(&T003, Certainty::Certain, message, at, next)
         }
         None => {
             let at = regime.from.as_ref().map_or(regime.at, |f| f.at);
-            context.finding(&RULE, message, at, "the rotation starts here")
+            context.finding(
+                &T003,
+                Certainty::Certain,
+                message,
+                at,
+                "the rotation starts here",
+            )
         }
     };
     if let Some(entry) = after {

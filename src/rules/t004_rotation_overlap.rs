@@ -6,52 +6,13 @@
 //! the check stays `O(n log n)`.
 
 use super::t003_rotation_gap::{days, during, entry_name};
-use super::{Context, Rule};
-use crate::diag::{Diagnostic, Label, Severity};
+use super::Context;
+use crate::catalogue::T004;
+use crate::diag::{Certainty, Diagnostic, Label};
 use crate::model::{ChairEntry, EntryKind};
 use crate::temporal::Interval;
 
-pub static RULE: Rule = Rule {
-    code: "T004",
-    name: "rotation-overlap",
-    default_severity: Severity::Error,
-    summary: "two entries cover the same days (co-chairs are one entry, not two)",
-    explanation: "\
-## What it finds
-
-Two entries of `records/chairs.yaml` (terms, vacancies or unknown periods) that share at least
-one day. Entries cover whole units: `end: 2010-01` runs through 31 January, so a next entry
-starting `2010-01` overlaps it by the whole month. The later entry is reported, with a label on
-the earlier one.
-
-## Why it matters
-
-At any day the body has one chair, one pair of co-chairs, or none. An overlap makes the answer
-to \"who chaired on this date\" ambiguous, and usually comes from a term whose `end` was typed
-a month late or a next term whose `start` was typed a month early. Co-chairs written as two
-entries with the same dates also overlap: they are one term.
-
-## Example
-
-```yaml
-  - chair: unitar
-    start: 2009-06
-    end: 2010-01      # runs through January 2010...
-  - chair: undp
-    start: 2010-01    # ...which UNDP's term also covers
-    end: 2010-06
-```
-
-## How to fix it
-
-Correct the `end` of the earlier entry or the `start` of the later one so that each entry
-begins the day, month or year after the previous one ends. For co-chairs, write one entry with
-`chairs: [first, second]` instead of two.
-",
-    check: Some(check),
-};
-
-fn check(context: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     let entries = context.dated_chairs();
     let mut furthest: Option<(Interval, &ChairEntry)> = None;
     for (period, entry) in entries {
@@ -101,7 +62,7 @@ fn finding(
         )
     };
     context
-        .finding(&RULE, message, start, label)
+        .finding(&T004, Certainty::Certain, message, start, label)
         .with_secondary(Label::new(
             end.file,
             end.span,

@@ -8,59 +8,11 @@
 //! each term finds its own by binary search.
 
 use super::t003_rotation_gap::entry_name;
-use super::{Context, Rule};
-use crate::diag::{Diagnostic, Label, Severity};
+use super::Context;
+use crate::catalogue::T005;
+use crate::diag::{Certainty, Diagnostic, Label};
 use crate::model::{EntryKind, Regime};
 use crate::temporal::{days_in_month, month_index, Day, Interval};
-
-pub static RULE: Rule = Rule {
-    code: "T005",
-    name: "irregular-term",
-    default_severity: Severity::Error,
-    summary:
-        "a term whose length or start month breaks the rotation regime, with no `irregular:` reason",
-    explanation: "\
-## What it finds
-
-A chair term in `records/chairs.yaml` that does not follow the rotation regime in force on its
-first day (`records/group.yaml`, `rotation`): it lasts a number of months other than
-`term_months`, or starts in a month not listed in `start_months`, and has no `irregular:` key
-saying why. A term written with days (`start: 2010-01-15`) is regular only if it starts on the
-1st and ends on the last day of a month.
-
-Vacancies (`vacant: true`) and unknown periods (`unknown: true`) are not terms and are never
-reported. Terms outside every regime are not checked.
-
-## Why it matters
-
-A rotation is predictable: six-month terms from January and July, say. A term that breaks it
-is either a typing slip (a start or end one month off) or a real event (an interim, a term cut
-short) that a reader deserves to have explained where the term is written.
-
-## Example
-
-```yaml
-# records/group.yaml: term_months: 6, start_months: [1, 7]
-  - chair: unitar
-    start: 2009-06    # starts in June and lasts seven months
-    end: 2009-12
-```
-
-## How to fix it
-
-If the dates are wrong, correct them. If the term really was irregular, say why:
-
-```yaml
-  - chair: unitar
-    start: 2009-06
-    end: 2009-12
-    irregular: >-
-      A seven-month term starting in June, after the chair had been vacant from January to
-      May 2009.
-```
-",
-    check: Some(check),
-};
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -77,7 +29,7 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-fn check(context: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     let Some(group) = &context.data.group else {
         return;
     };
@@ -165,7 +117,13 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         };
         out.push(
             context
-                .finding(&RULE, message, start.at, "breaks the rotation")
+                .finding(
+                    &T005,
+                    Certainty::Certain,
+                    message,
+                    start.at,
+                    "breaks the rotation",
+                )
                 .with_secondary(Label::new(regime.at.file, regime.at.span, rule))
                 .with_help(
                     "correct `start` or `end` if they are wrong; if the term really was \

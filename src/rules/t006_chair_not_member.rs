@@ -7,60 +7,13 @@
 //! warning naming the coarse date). A constituent chairing for its seat (`on_behalf_of`) is
 //! checked against the seat's membership. Ids that name nothing are R002's to report.
 
-use super::{Context, Rule};
-use crate::diag::{Diagnostic, Label, Severity};
+use super::Context;
+use crate::catalogue::T006;
+use crate::diag::{Certainty, Diagnostic, Label};
 use crate::model::{Chairing, Field, Member};
 use crate::temporal::{Interval, PartialDate};
 
-pub static RULE: Rule = Rule {
-    code: "T006",
-    name: "chair-not-member",
-    default_severity: Severity::Error,
-    summary: "a chair who is not a member for the whole term",
-    explanation: "\
-## What it finds
-
-A chair term in `records/chairs.yaml` whose chair was not a member of the body on every day of
-the term, judged by the member's `joined` and `left` dates. A constituent that chaired for its
-seat (`chair: escap` with `on_behalf_of: regional-commissions`) is judged by the seat's
-membership.
-
-Dates of reduced precision are read both ways. A term is reported as an error when the chair
-was certainly not a member on some day of it (`joined: 2011` for a term of 2010), and as a
-warning when it only possibly was not, because a coarse date leaves room (`joined: 2010` for a
-term starting in January 2010: the member may have joined in December).
-
-## Why it matters
-
-Only members chair the body. A term before the chair joined, or after it left, means one of
-the dates is wrong, or the wrong member is named as chair.
-
-## Example
-
-```yaml
-# records/members/undp.yaml
-joined: 2011
-```
-
-```yaml
-# records/chairs.yaml
-chairs:
-  - chair: undp
-    start: 2010-01
-    end: 2010-06
-```
-
-## How to fix it
-
-Check the sources for the term and for the membership, then correct the term's `start` and
-`end`, the chair, or the member's `joined` or `left`. For a warning, give `joined` (or `left`)
-at a finer precision if a source has it; if none does and the term is right, silence the
-finding on its line with `# roster: allow T006 -- reason`.
-",
-    check: Some(check),
-};
-
-fn check(context: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     for entry in &context.data.chairs {
         let Some(Chairing {
             chairs,
@@ -153,7 +106,7 @@ fn check_membership(
             format!("left in {}", date.value)
         };
         context
-            .finding(&RULE, format!("{who} {what}"), at.at, "not a member then")
+            .finding(&T006, Certainty::Certain, format!("{who} {what}"), at.at, "not a member then")
             .with_help(format!(
                 "check the sources, then correct the term's dates, the chair, or `{field}` in `{file}`"
             ))
@@ -163,14 +116,18 @@ fn check_membership(
         } else {
             format!("may have left before it ended, in {}", date.value)
         };
-        let mut d = context
-            .finding(&RULE, format!("{who} {what}"), at.at, "possibly not a member then")
+        context
+            .finding(
+                &T006,
+                Certainty::Possible,
+                format!("{who} {what}"),
+                at.at,
+                "possibly not a member then",
+            )
             .with_help(format!(
                 "`{field}: {}` may mean any day of {}: give it at a finer precision in `{file}` if a source has it, or silence this line with `# roster: allow T006 -- reason`",
                 date.value, date.value
-            ));
-        d.severity = Severity::Warning;
-        d
+            ))
     };
     d = d.with_secondary(Label::new(
         date.at.file,

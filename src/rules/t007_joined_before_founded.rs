@@ -6,49 +6,12 @@
 //! date). A constituent founded after its seat joined is not reported: the seat existed, held by
 //! the constituents there were.
 
-use super::{Context, Rule};
-use crate::diag::{Diagnostic, Label, Severity};
+use super::Context;
+use crate::catalogue::T007;
+use crate::diag::{Certainty, Diagnostic, Label};
 use crate::temporal::PartialDate;
 
-pub static RULE: Rule = Rule {
-    code: "T007",
-    name: "joined-before-founded",
-    default_severity: Severity::Error,
-    summary: "a member admitted before its organisation existed",
-    explanation: "\
-## What it finds
-
-A member whose `joined` date is before its `founded` date: the organisation was admitted to the
-body before it was created.
-
-Dates of reduced precision are read both ways. It is an error when the member certainly joined
-before it was founded (`joined: 2009`, `founded: 2010-07-02`), and a warning when it only
-possibly did because a coarse date leaves room (`joined: 2010`, `founded: 2010-07-02`: the
-member may have joined in January, before the organisation existed, or in December, after).
-
-## Why it matters
-
-An organisation cannot be admitted before it exists, so one of the two dates is wrong, and so
-are the member counts and chair checks that rely on `joined`.
-
-## Example
-
-```yaml
-# records/members/un-women.yaml
-joined: 2009
-founded: 2010-07-02
-```
-
-## How to fix it
-
-Check the sources for both dates and correct the wrong one. For a warning, give `joined` at a
-finer precision (a month or day on or after `founded`) if a source has it; if none does, the
-warning is expected: silence it on its line with `# roster: allow T007 -- reason`.
-",
-    check: Some(check),
-};
-
-fn check(context: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     for member in &context.data.members {
         let (Some(id), Some(joined), Some(founded)) =
             (member.id(), &member.joined, &member.founded)
@@ -61,7 +24,8 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 context
                     .finding(
-                        &RULE,
+                        &T007,
+                        Certainty::Certain,
                         format!("`{id}` joined {} but was founded only {}", when(j), when(f)),
                         joined.at,
                         "before the organisation existed",
@@ -72,9 +36,10 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                     )),
             );
         } else if j.first_day() < f.last_day() {
-            let mut d = context
+            let d = context
                 .finding(
-                    &RULE,
+                    &T007,
+                    Certainty::Possible,
                     format!(
                         "`{id}` may have joined before it was founded: joined {}, founded {}",
                         when(j),
@@ -87,7 +52,6 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                 .with_help(format!(
                     "give `joined` as a month or day on or after {f} if a source has it; otherwise silence this line with `# roster: allow T007 -- reason`"
                 ));
-            d.severity = Severity::Warning;
             out.push(d);
         }
     }

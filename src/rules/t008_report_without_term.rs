@@ -7,58 +7,18 @@
 //! (per author: sorted and merged intervals), so each report is one binary search; the timeline
 //! of every term, which names who chaired instead, is built only when a report fails.
 
-use super::{Context, Rule};
-use crate::diag::{Diagnostic, Label, Severity};
+use super::Context;
+use crate::catalogue::T008;
+use crate::diag::{Certainty, Diagnostic, Label};
 use crate::model::{ChairEntry, Chairing, EntryKind, Field};
 use crate::temporal::{Day, Interval, PartialDate};
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
-pub static RULE: Rule = Rule {
-    code: "T008",
-    name: "report-without-term",
-    default_severity: Severity::Error,
-    summary: "a chairmanship report whose author did not chair the period it covers",
-    explanation: "\
-## What it finds
-
-A document of kind `chairmanship-report` whose `author` did not chair the body for the whole
-period in `covers`, according to `records/chairs.yaml`. A member chairs a period as `chair`,
-as one of `chairs`, or as the seat a constituent chaired for (`on_behalf_of`). Consecutive
-terms of the same chair count as one period.
-
-## Why it matters
-
-A chair reports on its own term. A report credited to a member that did not chair then means
-the author, the covered period or the chair records are wrong.
-
-## Example
-
-```yaml
-# records/documents.yaml
-documents:
-  - id: chairmanship-report-2007-h1
-    kind: chairmanship-report
-    author: unhcr
-    covers:
-      start: 2007-01
-      end: 2007-06
-```
-
-while `records/chairs.yaml` names `iom` as chair for January-June 2007.
-
-## How to fix it
-
-Credit the report to the member that chaired the period, correct `covers` to the author's own
-term, or, if the sources show the author did chair then, correct `records/chairs.yaml`.
-",
-    check: Some(check),
-};
-
 /// At most this many chairs are named in a help line.
 const NAMED: usize = 3;
 
-fn check(context: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     let reports: Vec<_> = context
         .data
         .documents
@@ -111,7 +71,13 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         };
         out.push(
             context
-                .finding(&RULE, message, author.at, "did not chair the whole period")
+                .finding(
+                    &T008,
+                    Certainty::Certain,
+                    message,
+                    author.at,
+                    "did not chair the whole period",
+                )
                 .with_secondary(Label::new(
                     start.at.file,
                     start.at.span,

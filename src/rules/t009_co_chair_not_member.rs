@@ -7,52 +7,13 @@
 //! warning. A constituent named as co-chair is not a member itself but shares a seat, which is
 //! an error naming the seat. Ids that match nothing are R002's to report.
 
-use super::{Context, Rule};
-use crate::diag::{Diagnostic, Label, Severity};
+use super::Context;
+use crate::catalogue::T009;
+use crate::diag::{Certainty, Diagnostic, Label};
 use crate::model::{Field, Member};
 use crate::temporal::PartialDate;
 
-pub static RULE: Rule = Rule {
-    code: "T009",
-    name: "co-chair-not-member",
-    default_severity: Severity::Error,
-    summary: "a working group co-chair who was not a member",
-    explanation: "\
-## What it finds
-
-A working group co-chair in `records/working-groups.yaml` that was not a member of the body:
-
-- a constituent of a member (such as `escap`, one of the regional commissions sharing the seat
-  `regional-commissions`) named instead of the member that holds the seat;
-- a member whose membership (`joined` .. `left`) never meets the life of the body (`founded`
-  .. `dissolved` in `records/group.yaml`). It is an error when that is certain, and a warning
-  when a coarse date only leaves it possible.
-
-## Why it matters
-
-Working groups are the body's own, and are co-chaired by its members. A co-chair that was never
-a member, or that is only part of a shared seat, misstates who led the group's work.
-
-## Example
-
-```yaml
-# records/working-groups.yaml
-working_groups:
-  - id: data-and-research
-    co_chairs:
-      - iom
-      - escap
-```
-
-## How to fix it
-
-Name the member that holds the seat (`regional-commissions` rather than `escap`), or correct
-the co-chair, or the member's `joined` or `left` if the sources show it was a member.
-",
-    check: Some(check),
-};
-
-fn check(context: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     let group = context.data.group.as_ref();
     let founded = group.and_then(|g| g.founded.as_ref());
     let dissolved = group.and_then(|g| g.dissolved.as_ref());
@@ -65,7 +26,8 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                 let seat_id = seat.id().unwrap_or(&seat.file_stem);
                 let mut d = context
                     .finding(
-                        &RULE,
+                        &T009,
+                        Certainty::Certain,
                         format!(
                             "`{}` co-chairs `{name}` but is not a member: it shares the seat of `{seat_id}`",
                             co_chair.value
@@ -131,7 +93,8 @@ fn never_a_member(
     let mut d = if certainly {
         context
             .finding(
-                &RULE,
+                &T009,
+                Certainty::Certain,
                 format!(
                     "`{id}` co-chairs `{wg}` but was never a member while the group existed: it {field} in {}, {relation} the group was {event} in {}",
                     date.value, group_date.value
@@ -144,9 +107,10 @@ fn never_a_member(
                 member.file_stem
             ))
     } else {
-        let mut d = context
+        context
             .finding(
-                &RULE,
+                &T009,
+                Certainty::Possible,
                 format!(
                     "`{id}` co-chairs `{wg}` but may never have been a member while the group existed: it {field} in {}, and the group was {event} in {}",
                     date.value, group_date.value
@@ -157,9 +121,7 @@ fn never_a_member(
             .with_help(format!(
                 "give `{field}` in `records/members/{}.yaml` or `{event}` in `records/group.yaml` at a finer precision if a source has it",
                 member.file_stem
-            ));
-        d.severity = Severity::Warning;
-        d
+            ))
     };
     d = d
         .with_secondary(Label::new(

@@ -7,62 +7,13 @@
 //! certainly after `dissolved` is an error, possibly after (a coarse date leaves room) is a
 //! warning. A membership with no `left` is not reported: it ended with the body.
 
-use super::{Context, Rule};
-use crate::diag::{Diagnostic, Label, Severity};
+use super::Context;
+use crate::catalogue::T010;
+use crate::diag::{Certainty, Diagnostic, Label};
 use crate::model::{EntryKind, Field};
 use crate::temporal::{Day, PartialDate};
 
-pub static RULE: Rule = Rule {
-    code: "T010",
-    name: "member-after-dissolution",
-    default_severity: Severity::Error,
-    summary: "a membership or term after the group was dissolved",
-    explanation: "\
-## What it finds
-
-When `records/group.yaml` sets `dissolved`, any of these dated after it:
-
-- a member's `joined`;
-- a chair entry (a term, a vacancy or an unknown period) that starts after the dissolution or
-  runs past it;
-- a claim about the member count whose period starts after the dissolution or runs past it.
-
-It is an error when the record is certainly after the dissolution, and a warning when a date of
-reduced precision only makes it possible (`dissolved: 2012` and a term starting in July 2012:
-the body may have been dissolved in January). A term or claim that ends in the unit of the
-dissolution (`end: 2012-12` with `dissolved: 2012` or `2012-12`) ended with the body and is not
-reported.
-
-## Why it matters
-
-A body that no longer exists admits no members and has no chair. A record dated after the
-dissolution means that record's date, or `dissolved`, is wrong.
-
-## Example
-
-```yaml
-# records/group.yaml
-dissolved: 2012
-```
-
-```yaml
-# records/chairs.yaml
-chairs:
-  - chair: iom
-    start: 2013-07
-    end: 2013-12
-```
-
-## How to fix it
-
-Check the sources, then correct the record's dates or `dissolved`; end a term or claim cut
-short by the dissolution at the dissolution. For a warning, give `dissolved` (or the other
-date) at a finer precision if a source has it.
-",
-    check: Some(check),
-};
-
-fn check(context: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     let Some(dissolved) = context
         .data
         .group
@@ -81,11 +32,12 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         )
     };
     let push = |out: &mut Vec<Diagnostic>, d: Diagnostic, certainly: bool| {
-        let mut d = d.with_secondary(secondary());
-        if !certainly {
-            d.severity = Severity::Warning;
-        }
-        out.push(d);
+        let certainty = if certainly {
+            Certainty::Certain
+        } else {
+            Certainty::Possible
+        };
+        out.push(d.with_secondary(secondary()).with_certainty(certainty));
     };
 
     for member in &context.data.members {
@@ -121,7 +73,7 @@ fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         push(
             out,
             context
-                .finding(&RULE, message, joined.at, label)
+                .finding(&T010, Certainty::Certain, message, joined.at, label)
                 .with_help(help),
             certainly,
         );
@@ -226,7 +178,7 @@ fn period_after(
     };
     Some((
         context
-            .finding(&RULE, message, at.at, label)
+            .finding(&T010, Certainty::Certain, message, at.at, label)
             .with_help(help),
         certainly,
     ))

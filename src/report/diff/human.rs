@@ -8,9 +8,11 @@
 //! them is decided by the caller and passed in [`RenderOptions`].
 
 use crate::diag::Severity;
+use crate::diff::WordOp;
 use crate::diff::{
     ChangeKind, Consequences, CountChange, FieldChange, Finding, RecordChange, Report, Word,
 };
+use crate::load::workspace::Kind;
 use crate::report::RenderOptions;
 use serde_json::Value;
 use std::io;
@@ -70,15 +72,15 @@ pub(super) fn shown_fields(change: &RecordChange) -> impl Iterator<Item = &Field
         .filter(move |f| !(renamed && f.path == "/id"))
 }
 
-/// The heading of a kind's changes, from [`crate::diff::RecordChange::kind`].
-pub(super) fn heading(kind: &str) -> &'static str {
+/// The heading of a kind's changes.
+pub(super) fn heading(kind: Kind) -> &'static str {
     match kind {
-        "group" => "Group",
-        "member" => "Members",
-        "chairs" => "Chair entries",
-        "working-groups" => "Working groups",
-        "documents" => "Documents",
-        _ => "Sources",
+        Kind::Group => "Group",
+        Kind::Member => "Members",
+        Kind::Chairs => "Chair entries",
+        Kind::WorkingGroups => "Working groups",
+        Kind::Documents => "Documents",
+        Kind::Sources => "Sources",
     }
 }
 
@@ -145,7 +147,7 @@ fn json(value: &Value) -> String {
 pub(super) fn shares_words(words: &[Word]) -> bool {
     words
         .iter()
-        .any(|w| w.op == "equal" && !w.text.trim().is_empty())
+        .any(|w| w.op == WordOp::Equal && !w.text.trim().is_empty())
 }
 
 /// Splits a changed run into its leading space, its words and its trailing space, so that
@@ -163,22 +165,22 @@ pub(super) fn hug(text: &str) -> (&str, &str, &str) {
 
 fn word_diff(words: &[Word], p: Painter) -> String {
     let mut out = String::new();
-    let mut previous = "equal";
+    let mut previous = WordOp::Equal;
     for word in words {
         let text = visible(&word.text);
-        if word.op == "equal" {
+        if word.op == WordOp::Equal {
             out.push_str(&text);
         } else {
             let (lead, core, trail) = hug(&text);
-            if p.color && previous != "equal" && lead.is_empty() {
+            if p.color && previous != WordOp::Equal && lead.is_empty() {
                 // Without brackets, a deletion and the insertion right after it would run
                 // together.
                 out.push(' ');
             }
             out.push_str(lead);
             match (word.op, p.color) {
-                ("delete", true) => out.push_str(&p.paint(RED, core)),
-                ("delete", false) => out.push_str(&format!("[-{core}-]")),
+                (WordOp::Delete, true) => out.push_str(&p.paint(RED, core)),
+                (WordOp::Delete, false) => out.push_str(&format!("[-{core}-]")),
                 (_, true) => out.push_str(&p.paint(GREEN, core)),
                 (_, false) => out.push_str(&format!("{{+{core}+}}")),
             }

@@ -17,7 +17,10 @@
 
 use super::human::{count, days, heading, hug, shares_words, shown_fields};
 use crate::diag::Severity;
-use crate::diff::{ChangeKind, Consequences, FieldChange, Finding, RecordChange, Report, Word};
+use crate::diff::{
+    ChangeKind, Consequences, FieldChange, Finding, RecordChange, Report, Word, WordOp,
+};
+use crate::report::markdown::{code, inline, plain};
 use serde_json::Value;
 use std::fmt::Write as _;
 use std::io;
@@ -180,7 +183,7 @@ fn value(v: &Value) -> String {
 fn word_diff(words: &[Word]) -> String {
     let mut out = String::new();
     let mut left = MAX_VALUE;
-    let mut previous = "equal";
+    let mut previous = WordOp::Equal;
     for word in words {
         if left == 0 {
             out.push('…');
@@ -190,14 +193,18 @@ fn word_diff(words: &[Word]) -> String {
         let text = shorten(&word.text, left);
         let cut = length > left;
         left = left.saturating_sub(length);
-        if word.op == "equal" {
+        if word.op == WordOp::Equal {
             out.push_str(&plain(&text));
         } else {
             let (lead, core, trail) = hug(&text);
-            if previous != "equal" && lead.is_empty() {
+            if previous != WordOp::Equal && lead.is_empty() {
                 out.push(' ');
             }
-            let mark = if word.op == "delete" { "~~" } else { "**" };
+            let mark = if word.op == WordOp::Delete {
+                "~~"
+            } else {
+                "**"
+            };
             let _ = write!(
                 out,
                 "{}{mark}{}{mark}{}",
@@ -333,70 +340,6 @@ fn shares<const N: usize>(budget: Option<usize>, wanted: &[usize; N]) -> [Option
         let share = (left / (N - k)).min(wanted[i] + MORE_ROOM);
         out[i] = Some(share);
         left -= share;
-    }
-    out
-}
-
-/// Text from the records, safe in a table cell and shown as it is.
-fn plain(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\n' => out.push_str("<br>"),
-            '\r' => {}
-            '\\' | '`' | '*' | '_' | '~' | '[' | ']' | '|' => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// A code span that holds `text` whatever backticks it contains, safe in a table cell.
-fn code(text: &str) -> String {
-    let text = text.replace(['\n', '\r'], " ").replace('|', "\\|");
-    let mut longest = 0;
-    let mut run = 0;
-    for c in text.chars() {
-        run = if c == '`' { run + 1 } else { 0 };
-        longest = longest.max(run);
-    }
-    let fence = "`".repeat(longest + 1);
-    // Markdown strips one space from each end of a code span that has one at both ends, and
-    // a backtick at an end would join the fence.
-    let spaced = text.starts_with(' ') && text.ends_with(' ') && !text.trim().is_empty();
-    let pad = if text.starts_with('`') || text.ends_with('`') || spaced {
-        " "
-    } else {
-        ""
-    };
-    format!("{fence}{pad}{text}{pad}{fence}")
-}
-
-/// A label or message written by roster, with values in backticks: the code spans are kept,
-/// the text between them is escaped, and a backtick without its pair is shown as one.
-fn inline(text: &str) -> String {
-    let parts: Vec<&str> = text.split('`').collect();
-    let paired = parts.len() % 2 == 1;
-    let mut out = String::new();
-    for (i, part) in parts.iter().enumerate() {
-        let last = i + 1 == parts.len();
-        if i % 2 == 0 {
-            out.push_str(&plain(part));
-        } else if (last && !paired) || part.is_empty() {
-            // `a `b` or ``: no code span to keep
-            out.push_str(&plain(&format!("`{part}")));
-            if part.is_empty() && !last {
-                out.push_str("\\`");
-            }
-        } else {
-            out.push_str(&code(part));
-        }
     }
     out
 }

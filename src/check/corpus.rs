@@ -1,0 +1,365 @@
+//! The corpus: every file read in one run, each read, validated and modelled once.
+//!
+//! A [`Corpus`] keeps for each file its findings (Y- and S-rules) and the model of that file
+//! alone, and reads a file only once however many revisions hold it: `roster diff` and `roster
+//! log` put several revisions in one corpus, and a file unchanged between them costs nothing the
+//! second time. A [`Side`] is then a set of files: their models are merged and the R- and
+//! T-rules run over the whole, because rules cross files, before the severity policy is applied.
+
+use super::{policy, silences, Options};
+use crate::catalogue;
+use crate::diag::{self, Diagnostic, Label};
+use crate::error::Error;
+use crate::load::schema::Schemas;
+use crate::load::tree::Document;
+use crate::load::workspace::{self, Contents, Kind, Workspace};
+use crate::load::yaml;
+use crate::model::{Dataset, Input};
+use crate::rules::{self, Context};
+use crate::source::{FileId, SourceFile, Sources, Span};
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::Path;
+
+/// One file as read: its findings, its part of the model, and (when the corpus keeps them,
+/// for change reports) its document.
+#[derive(Debug)]
+pub struct FileResult {
+    pub file: FileId,
+    pub kind: Option<Kind>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub part: Dataset,
+    pub document: Option<Document>,
+}
+
+/// The files of one side after the rules ran.
+#[derive(Debug)]
+pub struct Side {
+    pub files: Vec<usize>,
+    /// Sorted by file and position, with overrides and silences applied.
+    pub diagnostics: Vec<Diagnostic>,
+    pub data: Dataset,
+}
+
+/// Every file read in one run, each read once.
+pub struct Corpus {
+    /// Each distinct set of schemas met in the run (revisions may differ in their schemas).
+    schemas: Vec<(u64, Schemas)>,
+    pub sources: Sources,
+    pub results: Vec<FileResult>,
+    /// Keep each file's document, for change reports.
+    keep_documents: bool,
+    /// `(name, hash of the bytes, schema set)` -> index in `results`.
+    seen: HashMap<(String, u64, usize), usize>,
+    /// Files added but not parsed yet: `(result index, kind, schema set)`.
+    pending: Vec<(usize, Kind, usize)>,
+}
+
+/// Below this much text, one thread parses everything: starting threads would cost more than
+/// it saves (the pre-commit check reads a few dozen small files).
+const PARALLEL_BYTES: usize = 1 << 20;
+
+/// What parsing one file gives: its findings, its model, and its document when kept.
+type Parsed = (Vec<Diagnostic>, Dataset, Option<Document>);
+
+/// Loads, validates and models one file. Pure: safe to run on any thread.
+fn parse(sources: &Sources, id: FileId, kind: Kind, schemas: &Schemas, keep: bool) -> Parsed {
+    let source = sources.get(id);
+    let loaded = yaml::load(id, source);
+    let readable = !loaded.is_unreadable();
+    let mut diagnostics = loaded.diagnostics;
+    let (Some(document), true) = (loaded.document, readable) else {
+        return (diagnostics, Dataset::default(), None);
+    };
+    diagnostics.extend(schemas.validate(kind, id, &document));
+    let part = Dataset::build(&[Input {
+        file: id,
+        kind,
+        name: &source.name,
+        document: &document,
+    }]);
+    (diagnostics, part, keep.then_some(document))
+}
+
+fn fingerprint(parts: impl IntoIterator<Item = (impl Hash, impl Hash)>) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for (a, b) in parts {
+        a.hash(&mut hasher);
+        b.hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+impl Corpus {
+    /// A corpus whose first schema set (index 0) is `schemas`.
+    pub fn new(schemas: Schemas, keep_documents: bool) -> Corpus {
+        Corpus {
+            schemas: vec![(0, schemas)],
+            sources: Sources::new(),
+            results: Vec::new(),
+            keep_documents,
+            seen: HashMap::new(),
+            pending: Vec::new(),
+        }
+    }
+
+    /// An empty corpus; add schema sets with [`Corpus::schema_set`].
+    pub fn empty(keep_documents: bool) -> Corpus {
+        Corpus {
+            schemas: Vec::new(),
+            sources: Sources::new(),
+            results: Vec::new(),
+            keep_documents,
+            seen: HashMap::new(),
+            pending: Vec::new(),
+        }
+    }
+
+    /// The index of the schema set made of these `(file name, text)` pairs, compiling it the
+    /// first time it is met.
+    pub fn schema_set(&mut self, texts: Vec<(String, String)>) -> Result<usize, Error> {
+        let print = fingerprint(texts.iter().map(|(n, t)| (n, t)));
+        if let Some(i) = self.schemas.iter().position(|(p, _)| *p == print) {
+            return Ok(i);
+        }
+        self.schemas.push((print, Schemas::from_texts(texts)?));
+        Ok(self.schemas.len() - 1)
+    }
+
+    /// Reads everything under `records/` of a workspace on disk, with the first schema set;
+    /// returns the result indexes.
+    pub fn add_workspace(&mut self, workspace: &Workspace) -> Result<Vec<usize>, Error> {
+        self.add_workspace_with(workspace, 0)
+    }
+
+    /// Reads everything under `records/` of a workspace on disk with schema set `schemas`.
+    pub fn add_workspace_with(
+        &mut self,
+        workspace: &Workspace,
+        schemas: usize,
+    ) -> Result<Vec<usize>, Error> {
+        let entries = workspace.list()?;
+        let paths: Vec<&Path> = entries
+            .iter()
+            .filter(|e| e.kind.is_some())
+            .map(|e| e.path.as_path())
+            .collect();
+        let mut contents = workspace::read_files(&paths).into_iter();
+        let mut files = Vec::with_capacity(entries.len());
+        for entry in &entries {
+            let index = match entry.kind {
+                None => self.add_unknown(&entry.name, &entry.path, entry.is_dir),
+                Some(kind) => match contents.next().expect("one reading per record file")? {
+                    Contents::Bytes(bytes) => {
+                        self.add_bytes_at(&entry.name, &entry.path, bytes, schemas)
+                    }
+                    Contents::TooLarge(size) => {
+                        let (id, d) =
+                            workspace::too_large(&mut self.sources, &entry.name, &entry.path, size);
+                        self.add_source(id, kind, Some(d), schemas)
+                    }
+                },
+            };
+            files.push(index);
+        }
+        Ok(files)
+    }
+
+    /// Reads a file given as bytes (from a git revision, say), named by its path from the
+    /// root (`records/members/iom.yaml`). A file with the same name and bytes as one already
+    /// read is not read again. Files are parsed by the next [`Corpus::parse_pending`], so that
+    /// the files of several sides are parsed together, in parallel.
+    pub fn add_bytes(&mut self, name: &str, bytes: Vec<u8>, schemas: usize) -> usize {
+        self.add_bytes_at(name, Path::new(name), bytes, schemas)
+    }
+
+    fn add_bytes_at(&mut self, name: &str, path: &Path, bytes: Vec<u8>, schemas: usize) -> usize {
+        let key = (name.to_string(), fingerprint([(&bytes, 0)]), schemas);
+        if let Some(&index) = self.seen.get(&key) {
+            return index;
+        }
+        let relative = name.strip_prefix("records/").unwrap_or(name);
+        let index = match Kind::of(relative) {
+            None => self.add_unknown(name, path, false),
+            Some(kind) => {
+                let (id, unreadable) = workspace::from_bytes(&mut self.sources, name, path, bytes);
+                self.add_source(id, kind, unreadable, schemas)
+            }
+        };
+        self.seen.insert(key, index);
+        index
+    }
+
+    fn add_unknown(&mut self, name: &str, path: &Path, is_dir: bool) -> usize {
+        let id = self.sources.add(SourceFile::new(name, path, String::new()));
+        let what = if is_dir { "folder" } else { "file" };
+        let d = Diagnostic::new(
+            &catalogue::S002,
+            format!("`{name}` is not a kind of record roster knows"),
+            Label::new(id, Span::at(0), format!("unknown {what}")),
+        )
+        .with_help(
+            "records live in `records/{group,chairs,working-groups,documents,sources}.yaml` and `records/members/<id>.yaml`: move, rename or delete this one",
+        );
+        self.push(FileResult {
+            file: id,
+            kind: None,
+            diagnostics: vec![d],
+            part: Dataset::default(),
+            document: None,
+        })
+    }
+
+    /// Registers a record file; unless it is unreadable, it waits for [`Corpus::parse_pending`].
+    fn add_source(
+        &mut self,
+        id: FileId,
+        kind: Kind,
+        unreadable: Option<Diagnostic>,
+        schemas: usize,
+    ) -> usize {
+        let readable = unreadable.is_none();
+        let index = self.push(FileResult {
+            file: id,
+            kind: Some(kind),
+            diagnostics: unreadable.into_iter().collect(),
+            part: Dataset::default(),
+            document: None,
+        });
+        if readable {
+            self.pending.push((index, kind, schemas));
+        }
+        index
+    }
+
+    /// Parses, validates and models every file added since the last call, on as many threads
+    /// as the machine has cores (largest files first), when there is enough text to share.
+    pub fn parse_pending(&mut self) {
+        let mut jobs = std::mem::take(&mut self.pending);
+        if jobs.is_empty() {
+            return;
+        }
+        let size =
+            |job: &(usize, Kind, usize)| self.sources.get(self.results[job.0].file).text.len();
+        jobs.sort_by_key(|job| std::cmp::Reverse(size(job)));
+        let total: usize = jobs.iter().map(size).sum();
+        let threads = if total < PARALLEL_BYTES {
+            1
+        } else {
+            std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .min(jobs.len())
+        };
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let (sources, results, schemas) = (&self.sources, &self.results, &self.schemas);
+        let keep = self.keep_documents;
+        let work = || {
+            let mut done = Vec::new();
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(&(index, kind, set)) = jobs.get(i) else {
+                    break;
+                };
+                let file = results[index].file;
+                done.push((index, parse(sources, file, kind, &schemas[set].1, keep)));
+            }
+            done
+        };
+        let parsed: Vec<(usize, Parsed)> = if threads <= 1 {
+            work()
+        } else {
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
+                handles
+                    .into_iter()
+                    .flat_map(|h| h.join().expect("a parsing thread panicked"))
+                    .collect()
+            })
+        };
+        for (index, (diagnostics, part, document)) in parsed {
+            let result = &mut self.results[index];
+            result.diagnostics.extend(diagnostics);
+            result.part = part;
+            result.document = document;
+        }
+    }
+
+    fn push(&mut self, result: FileResult) -> usize {
+        self.results.push(result);
+        self.results.len() - 1
+    }
+
+    /// The findings of reading `files` and their merged model, before the rules run, moved
+    /// out of the corpus.
+    pub fn take(&mut self, files: &[usize]) -> (Vec<Diagnostic>, Dataset) {
+        assert!(self.pending.is_empty(), "parse_pending before taking");
+        let mut diagnostics = Vec::new();
+        let mut data = Dataset::default();
+        for &i in files {
+            diagnostics.append(&mut self.results[i].diagnostics);
+            data.absorb(std::mem::take(&mut self.results[i].part));
+        }
+        (diagnostics, data)
+    }
+
+    /// The two sides of a change report, each with its rules run. The files' findings and
+    /// models are moved out of the corpus: only the files that both sides hold are copied.
+    /// The rules of the two sides run on two threads.
+    pub fn two_sides(&mut self, old: &[usize], new: &[usize], options: &Options) -> (Side, Side) {
+        assert!(self.pending.is_empty(), "parse_pending before taking");
+        let in_new: std::collections::HashSet<usize> = new.iter().copied().collect();
+        let mut old_diagnostics = Vec::new();
+        let mut old_data = Dataset::default();
+        for &i in old {
+            let result = &mut self.results[i];
+            if in_new.contains(&i) {
+                old_diagnostics.extend(result.diagnostics.iter().cloned());
+                old_data.merge(&result.part);
+            } else {
+                old_diagnostics.append(&mut result.diagnostics);
+                old_data.absorb(std::mem::take(&mut result.part));
+            }
+        }
+        let (new_diagnostics, new_data) = self.take(new);
+        let this = &*self;
+        std::thread::scope(|scope| {
+            let old_side = scope.spawn(|| this.finish(old, old_diagnostics, old_data, options));
+            let new_side = this.finish(new, new_diagnostics, new_data, options);
+            (
+                old_side.join().expect("the rules of the old side panicked"),
+                new_side,
+            )
+        })
+    }
+
+    /// Runs the rules over `files` as one dataset, moving the files' findings and models out
+    /// of the corpus.
+    pub fn take_side(&mut self, files: &[usize], options: &Options) -> Side {
+        let (diagnostics, data) = self.take(files);
+        self.finish(files, diagnostics, data, options)
+    }
+
+    fn finish(
+        &self,
+        files: &[usize],
+        mut diagnostics: Vec<Diagnostic>,
+        data: Dataset,
+        options: &Options,
+    ) -> Side {
+        let only = options.only.as_deref();
+        diagnostics.extend(rules::run(&Context::new(&data, options.as_of), only));
+        if let Some(only) = only {
+            // The findings of reading files belong to the Y- and S-rules: keep the selected.
+            diagnostics.retain(|d| only.iter().any(|r| d.is(r)));
+        }
+        let files_of_side: Vec<FileId> = files.iter().map(|&i| self.results[i].file).collect();
+        silences::apply(&self.sources, &files_of_side, &mut diagnostics);
+        policy::apply(&options.levels, &mut diagnostics);
+        diag::sort(&mut diagnostics);
+        Side {
+            files: files.to_vec(),
+            diagnostics,
+            data,
+        }
+    }
+}

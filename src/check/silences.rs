@@ -1,0 +1,135 @@
+//! Silences: `# roster: allow CODE -- reason` comments in record files.
+//!
+//! A comment silences the findings of the named rules on its own line (or, when it stands alone
+//! on a line, on the next line that is not a comment); a silence needs a reason after `--`, and
+//! a silence without one, naming no known rule, or silencing nothing, is reported itself (R006).
+
+use crate::catalogue::{self, Rule};
+use crate::diag::{Diagnostic, Label, Severity};
+use crate::source::{FileId, Sources, Span};
+
+/// One `# roster: allow ...` comment.
+#[derive(Debug)]
+struct Silence {
+    file: usize,
+    /// Where the comment is, for findings about it.
+    span: Span,
+    /// The 1-based line it silences.
+    line: usize,
+    codes: Vec<&'static str>,
+    used: bool,
+}
+
+const MARKER: &str = "# roster: allow";
+
+/// Drops the findings that a comment silences, and reports comments that are malformed,
+/// unexplained or unused.
+/// Only the comments in `files` count: a run may hold files of several revisions.
+pub fn apply(sources: &Sources, files: &[FileId], diagnostics: &mut Vec<Diagnostic>) {
+    let mut silences = Vec::new();
+    let mut problems = Vec::new();
+    for &file in files {
+        let source = sources.get(file);
+        if !source.text.contains(MARKER) {
+            continue;
+        }
+        let lines: Vec<&str> = source.text.split('\n').collect();
+        for (i, line) in lines.iter().enumerate() {
+            let Some(at) = line.find(MARKER) else {
+                continue;
+            };
+            let start = source.line_start(i + 1) + at;
+            let span = Span::new(start, start + line[at..].trim_end().len());
+            let rest = &line[at + MARKER.len()..];
+            let (codes, reason) = match rest.split_once("--") {
+                Some((codes, reason)) => (codes, reason.trim()),
+                None => (rest, ""),
+            };
+            let mut known = Vec::new();
+            for code in codes.split([',', ' ']).filter(|c| !c.is_empty()) {
+                match catalogue::lookup(code) {
+                    Some(rule) => known.push(rule.code),
+                    None => problems.push(silence_problem(
+                        file,
+                        span,
+                        format!("`{code}` is not a rule"),
+                        "`roster rules` lists the codes",
+                        Severity::Error,
+                    )),
+                }
+            }
+            if reason.is_empty() {
+                problems.push(silence_problem(
+                    file,
+                    span,
+                    "a silence needs a reason".into(),
+                    "add the reason after `--`: `# roster: allow T005 -- the term was cut short by the review`",
+                    Severity::Error,
+                ));
+            }
+            // A comment alone on its line speaks for the next line that is not a comment.
+            let alone = line[..at].trim().is_empty();
+            let mut target = i + 1;
+            if alone {
+                target = (i + 1..lines.len())
+                    .find(|&j| {
+                        let t = lines[j].trim();
+                        !t.is_empty() && !t.starts_with('#')
+                    })
+                    .map_or(i + 2, |j| j + 1);
+            }
+            silences.push(Silence {
+                file,
+                span,
+                line: target,
+                codes: known,
+                used: false,
+            });
+        }
+    }
+    if silences.is_empty() {
+        return;
+    }
+    diagnostics.retain(|d| {
+        let line = sources
+            .get(d.primary.file)
+            .line_col(d.primary.span.start as usize)
+            .line;
+        let silence = silences
+            .iter_mut()
+            .find(|s| s.file == d.primary.file && s.line == line && s.codes.contains(&d.rule.code));
+        match silence {
+            Some(s) => {
+                s.used = true;
+                false
+            }
+            None => true,
+        }
+    });
+    for s in silences.iter().filter(|s| !s.used && !s.codes.is_empty()) {
+        problems.push(silence_problem(
+            s.file,
+            s.span,
+            format!(
+                "this silence of `{}` silences nothing",
+                s.codes.join("`, `")
+            ),
+            "remove the comment, or move it to the line of the finding",
+            Severity::Warning,
+        ));
+    }
+    diagnostics.extend(problems);
+}
+
+fn silence_problem(
+    file: usize,
+    span: Span,
+    message: String,
+    help: &str,
+    severity: Severity,
+) -> Diagnostic {
+    let rule: &'static Rule = &catalogue::R006;
+    let mut d = Diagnostic::new(rule, message, Label::new(file, span, "silence")).with_help(help);
+    d.severity = severity;
+    d
+}

@@ -1,0 +1,932 @@
+//! Reading records out of git history: revisions, trees, the index, blobs and commits.
+//!
+//! This module owns every call to git, and it only ever reads: `roster diff` and `roster log`
+//! compare revisions of the records, and a tool that checks a repository must never change it.
+//! No command here refreshes the index or takes a lock (`GIT_OPTIONAL_LOCKS=0`; no `git status`,
+//! no `git add`), and lazy fetches in partial clones are switched off (`GIT_NO_LAZY_FETCH=1`).
+//!
+//! git is called as a program, not through `gix` or `git2`: it costs nothing to build, it is
+//! present wherever pre-commit hooks and CI run, and it reads every repository format and
+//! extension the user's own git reads (DEPENDENCIES, "git revisions"). Each call is a plain
+//! `Command` without a shell: arguments go one by one, `--end-of-options` stands before any
+//! revision, variables that would point git at another repository or inject configuration
+//! (`GIT_DIR`, `GIT_CONFIG_PARAMETERS`, ...) are removed, and `LC_ALL=C` keeps git's messages in
+//! the English this module matches on. Many blobs are read by one `git cat-file --batch`
+//! process, so a diff of thousands of records starts one process, not thousands.
+//!
+//! Paths given to and returned by [`Repo`] are relative to the roster root (the folder that
+//! holds `records/`), which may be a subfolder of the work tree, and always use `/`.
+
+use crate::error::Error;
+use std::ffi::OsStr;
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::thread;
+
+/// A git work tree, seen from the roster root inside it.
+#[derive(Debug, Clone)]
+pub struct Repo {
+    /// The top of the work tree, as git reports it.
+    top: PathBuf,
+    /// The roster root relative to `top`: empty, or `sub/dir/` with a trailing slash.
+    prefix: String,
+    shallow: bool,
+}
+
+/// A file a commit changed: its path from the roster root, its blob before (`None`: added)
+/// and after (`None`: deleted).
+pub type FileChange = (String, Option<String>, Option<String>);
+
+/// One commit, as `roster log` shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Commit {
+    pub id: String,
+    /// The commit's own parents (not the ones history simplification would rewrite them to).
+    pub parents: Vec<String>,
+    /// The author's name, after `.mailmap`.
+    pub author: String,
+    /// The author date, strict ISO 8601: `2024-05-01T12:00:00+02:00`.
+    pub date: String,
+    pub subject: String,
+}
+
+/// Variables that make git look at another repository, object store, index or configuration
+/// than the one the roster root is in. A pre-commit hook, for one, runs with `GIT_DIR` and
+/// `GIT_INDEX_FILE` set.
+const SCRUBBED: &[&str] = &[
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_COMMON_DIR",
+    "GIT_INDEX_FILE",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+    "GIT_NAMESPACE",
+    "GIT_CEILING_DIRECTORIES",
+    "GIT_DISCOVERY_ACROSS_FILESYSTEM",
+    "GIT_PREFIX",
+    "GIT_SHALLOW_FILE",
+    "GIT_GRAFT_FILE",
+    "GIT_REPLACE_REF_BASE",
+    "GIT_NO_REPLACE_OBJECTS",
+    "GIT_CONFIG",
+    "GIT_CONFIG_PARAMETERS",
+    "GIT_CONFIG_COUNT",
+    "GIT_LITERAL_PATHSPECS",
+    "GIT_GLOB_PATHSPECS",
+    "GIT_NOGLOB_PATHSPECS",
+    "GIT_ICASE_PATHSPECS",
+    "GIT_QUARANTINE_PATH",
+];
+
+/// The hint for a revision or merge base that a shallow clone's history lacks.
+const SHALLOW_HELP: &str = "help: fetch the full history with `git fetch --unshallow`, \
+     or set `fetch-depth: 0` in the actions/checkout step of a GitHub workflow";
+
+/// A `git` command with the scrubbed environment and the options every call shares.
+fn git_command(dir: &Path) -> Command {
+    let mut command = Command::new("git");
+    command
+        .arg("-C")
+        .arg(dir)
+        // Paths are taken literally (no globs in a folder name), printed unquoted, and no
+        // fsmonitor hook is started on our behalf.
+        .args(["--literal-pathspecs", "--no-pager"])
+        .args(["-c", "core.quotepath=off", "-c", "core.fsmonitor=false"])
+        .stdin(Stdio::null());
+    for name in SCRUBBED {
+        command.env_remove(name);
+    }
+    // `GIT_CONFIG_KEY_<n>` and `GIT_CONFIG_VALUE_<n>` inject configuration like
+    // `GIT_CONFIG_PARAMETERS`; `GIT_CONFIG_COUNT` is removed above, these for good measure.
+    for (name, _) in std::env::vars_os() {
+        let name_str = name.to_string_lossy();
+        if name_str.starts_with("GIT_CONFIG_KEY_") || name_str.starts_with("GIT_CONFIG_VALUE_") {
+            command.env_remove(&name);
+        }
+    }
+    command
+        .env("GIT_OPTIONAL_LOCKS", "0")
+        .env("GIT_NO_LAZY_FETCH", "1")
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .env("LC_ALL", "C");
+    command
+}
+
+/// The error for `git` failing to start.
+fn launch_error(error: &io::Error) -> Error {
+    if error.kind() == io::ErrorKind::NotFound {
+        Error::git(
+            "roster needs the `git` program for revisions: `git` was not found on the PATH\n\
+             help: install git, or compare two folders instead of two revisions"
+                .to_string(),
+        )
+    } else {
+        Error::git(format!(
+            "roster needs the `git` program for revisions: it could not be started: {error}"
+        ))
+    }
+}
+
+/// Runs a command to completion, reading all its output.
+fn run(mut command: Command) -> Result<Output, Error> {
+    command.output().map_err(|e| launch_error(&e))
+}
+
+/// git's own message, without its `fatal: ` and `error: ` prefixes or its hints, on one line.
+fn git_message(stderr: &[u8]) -> String {
+    String::from_utf8_lossy(stderr)
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with("hint:"))
+        .map(|line| {
+            line.strip_prefix("fatal: ")
+                .or_else(|| line.strip_prefix("error: "))
+                .unwrap_or(line)
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A revision as given by the user must not be mistaken for an option or break a command line.
+fn check_revision(rev: &str) -> Result<(), Error> {
+    if rev.is_empty() {
+        return Err(Error::git("an empty revision was given".to_string()));
+    }
+    if rev.starts_with('-') {
+        return Err(Error::git(format!(
+            "`{rev}` is not a revision: a revision cannot start with `-`"
+        )));
+    }
+    if rev.contains(['\0', '\n']) {
+        return Err(Error::git(format!(
+            "`{}` is not a revision: it contains a control character",
+            rev.escape_debug()
+        )));
+    }
+    Ok(())
+}
+
+/// Splits `A..B` / `A...B` into (old, new, symmetric); a plain rev gives (rev, None, false).
+///
+/// As in git, a missing side means `HEAD`: `main..` is `main..HEAD`.
+pub fn split_range(spec: &str) -> (String, Option<String>, bool) {
+    let side = |s: &str| {
+        if s.is_empty() {
+            "HEAD".to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    if let Some((old, new)) = spec.split_once("...") {
+        (side(old), Some(side(new)), true)
+    } else if let Some((old, new)) = spec.split_once("..") {
+        (side(old), Some(side(new)), false)
+    } else {
+        (spec.to_string(), None, false)
+    }
+}
+
+/// A folder relative to the roster root, cleaned: no leading `./`, no trailing `/`; `""` for
+/// the root itself.
+fn clean_folder(folder: &str) -> Result<String, Error> {
+    let cleaned: Vec<&str> = folder
+        .split('/')
+        .filter(|part| !part.is_empty() && *part != ".")
+        .collect();
+    if folder.starts_with('/') || cleaned.contains(&"..") {
+        return Err(Error::git(format!(
+            "`{folder}` is not a folder inside the roster root"
+        )));
+    }
+    Ok(cleaned.join("/"))
+}
+
+impl Repo {
+    /// The repository containing `dir`; paths below are relative to `dir` (the roster root),
+    /// which may be a subfolder of the work tree.
+    pub fn open(dir: &Path) -> Result<Repo, Error> {
+        if let Err(e) = std::fs::metadata(dir) {
+            return Err(Error::io("open folder", dir, &e));
+        }
+        let mut command = git_command(dir);
+        command.args([
+            "rev-parse",
+            "--is-shallow-repository",
+            "--show-toplevel",
+            "--show-prefix",
+        ]);
+        let output = run(command)?;
+        if !output.status.success() {
+            let message = git_message(&output.stderr);
+            return Err(if message.contains("not a git repository") {
+                Error::git(format!(
+                    "`{}` is not inside a git repository\n\
+                     help: revisions can be compared only in a git work tree; compare two folders instead",
+                    dir.display()
+                ))
+            } else if message.contains("must be run in a work tree") {
+                Error::git(format!(
+                    "`{}` is inside a git directory, not in a work tree",
+                    dir.display()
+                ))
+            } else {
+                Error::git(format!(
+                    "cannot read the git repository at `{}`: {message}",
+                    dir.display()
+                ))
+            });
+        }
+        let text = String::from_utf8_lossy(&output.stdout);
+        // Three lines; the work tree's path, in the middle, is the only one that could hold a
+        // newline.
+        let text = text.strip_suffix('\n').unwrap_or(&text);
+        let parsed = text.split_once('\n').and_then(|(shallow, rest)| {
+            let (top, prefix) = rest.rsplit_once('\n')?;
+            Some((shallow, top, prefix))
+        });
+        let Some((shallow, top, prefix)) = parsed else {
+            return Err(Error::git(format!(
+                "cannot read the git repository at `{}`: unexpected answer from `git rev-parse`: `{}`",
+                dir.display(),
+                text.escape_debug()
+            )));
+        };
+        Ok(Repo {
+            top: PathBuf::from(top),
+            prefix: prefix.to_string(),
+            shallow: shallow == "true",
+        })
+    }
+
+    /// Whether the repository is a shallow clone, whose history stops at some commits.
+    pub fn is_shallow(&self) -> bool {
+        self.shallow
+    }
+
+    fn git(&self) -> Command {
+        git_command(&self.top)
+    }
+
+    /// Runs git in the work tree; a failure is an error starting with `what`.
+    fn output<I, S>(&self, what: &str, args: I) -> Result<Vec<u8>, Error>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        let mut command = self.git();
+        command.args(args);
+        let output = run(command)?;
+        if output.status.success() {
+            Ok(output.stdout)
+        } else {
+            Err(Error::git(format!(
+                "{what}: {}",
+                git_message(&output.stderr)
+            )))
+        }
+    }
+
+    /// Runs git with `input` on its standard input; a failure is an error starting with `what`.
+    fn output_with_input(
+        &self,
+        what: &str,
+        args: &[String],
+        input: String,
+    ) -> Result<Vec<u8>, Error> {
+        let mut command = self.git();
+        command
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = command.spawn().map_err(|e| launch_error(&e))?;
+        let Some(mut stdin) = child.stdin.take() else {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(Error::git(format!("{what}: cannot talk to git")));
+        };
+        // Input goes in from a thread while the output comes out here, so that neither pipe
+        // can fill up and stall the other side.
+        let writer = thread::spawn(move || {
+            let result = stdin.write_all(input.as_bytes());
+            drop(stdin);
+            result
+        });
+        let output = child
+            .wait_with_output()
+            .map_err(|e| Error::git(format!("{what}: {e}")))?;
+        let _ = writer.join();
+        if output.status.success() {
+            Ok(output.stdout)
+        } else {
+            Err(Error::git(format!(
+                "{what}: {}",
+                git_message(&output.stderr)
+            )))
+        }
+    }
+
+    /// For each `(commit, parent)` pair, the files under `folders` that differ between the
+    /// parent (or nothing, for a root commit) and the commit, as `(path, old blob, new blob)`
+    /// with `None` where the file is absent. One `git diff-tree --stdin` process for all.
+    pub fn changed_files(
+        &self,
+        pairs: &[(String, Option<String>)],
+        folders: &[&str],
+    ) -> Result<Vec<Vec<FileChange>>, Error> {
+        let mut input = String::new();
+        for (commit, parent) in pairs {
+            for id in std::iter::once(commit).chain(parent) {
+                if id.is_empty() || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+                    return Err(Error::git(format!(
+                        "`{}` is not a commit id",
+                        id.escape_debug()
+                    )));
+                }
+            }
+            match parent {
+                Some(parent) => input.push_str(&format!("{commit} {parent}\n")),
+                None => input.push_str(&format!("{commit}\n")),
+            }
+        }
+        let (specs, cleaned) = self.pathspecs(folders)?;
+        let mut args: Vec<String> = [
+            "diff-tree",
+            "--stdin",
+            "-r",
+            "-z",
+            "--no-renames",
+            "--root",
+            "--raw",
+            "--full-index",
+            "--no-ext-diff",
+            "--",
+        ]
+        .iter()
+        .map(|a| a.to_string())
+        .collect();
+        args.extend(specs);
+        let stdout =
+            self.output_with_input("cannot list the changes of the commits", &args, input)?;
+        // `<commit> NUL` starts the changes of a commit that has any, then for each file
+        // `:<old mode> <new mode> <old blob> <new blob> <status> NUL <path> NUL`.
+        let position: std::collections::HashMap<&str, usize> = pairs
+            .iter()
+            .enumerate()
+            .map(|(i, (commit, _))| (commit.as_str(), i))
+            .collect();
+        let mut out: Vec<Vec<FileChange>> = vec![Vec::new(); pairs.len()];
+        let mut current: Option<usize> = None;
+        let mut tokens = stdout.split(|&b| b == 0).filter(|t| !t.is_empty());
+        while let Some(token) = tokens.next() {
+            let token = String::from_utf8_lossy(token);
+            if let Some(meta) = token.strip_prefix(':') {
+                let path = tokens
+                    .next()
+                    .map(|p| String::from_utf8_lossy(p).into_owned())
+                    .unwrap_or_default();
+                let fields: Vec<&str> = meta.split(' ').collect();
+                let (Some(i), [old_mode, new_mode, old, new, ..]) = (current, fields.as_slice())
+                else {
+                    continue;
+                };
+                let blob = |mode: &str, id: &str| {
+                    (is_regular_file(mode) && !id.bytes().all(|b| b == b'0'))
+                        .then(|| id.to_string())
+                };
+                let (old, new) = (blob(old_mode, old), blob(new_mode, new));
+                if old.is_none() && new.is_none() {
+                    continue;
+                }
+                if let Some(path) = self.relative(&path, &cleaned) {
+                    out[i].push((path, old, new));
+                }
+            } else {
+                current = position.get(token.trim()).copied();
+            }
+        }
+        Ok(out)
+    }
+
+    /// Full commit id of a revision (`HEAD`, `main`, `abc123`, `v1~2`), or an Error naming it
+    /// (with the shallow-clone hint when the repo is shallow).
+    pub fn resolve(&self, rev: &str) -> Result<String, Error> {
+        check_revision(rev)?;
+        let mut command = self.git();
+        command
+            .args(["rev-parse", "--verify", "--end-of-options"])
+            .arg(format!("{rev}^{{commit}}"));
+        let output = run(command)?;
+        let id = String::from_utf8_lossy(&output.stdout).trim().to_string();
+        if output.status.success() && !id.is_empty() {
+            return Ok(id);
+        }
+        let message = git_message(&output.stderr);
+        if message.contains("is ambiguous") {
+            return Err(Error::git(format!(
+                "`{rev}` is ambiguous in this repository: several objects have ids that start with it\n\
+                 help: give more characters of the commit id"
+            )));
+        }
+        if let Some(kind) = self.object_kind(rev) {
+            return Err(Error::git(format!("`{rev}` names a {kind}, not a commit")));
+        }
+        if self.shallow {
+            return Err(Error::git(format!(
+                "`{rev}` is not a revision in this repository, which is a shallow clone: \
+                 its history may stop before that revision\n{SHALLOW_HELP}"
+            )));
+        }
+        if self.object_kind("HEAD").is_none() {
+            return Err(Error::git(format!(
+                "`{rev}` is not a revision in this repository, which has no commits yet"
+            )));
+        }
+        Err(Error::git(format!(
+            "`{rev}` is not a revision in this repository"
+        )))
+    }
+
+    /// The type of the object `rev` names (`tree`, `blob`, ...), if it names one.
+    fn object_kind(&self, rev: &str) -> Option<String> {
+        let mut command = self.git();
+        command
+            .args(["cat-file", "-t", "--end-of-options"])
+            .arg(rev)
+            .stderr(Stdio::null());
+        let output = command.output().ok()?;
+        let kind = String::from_utf8_lossy(&output.stdout).trim().to_string();
+        (output.status.success() && !kind.is_empty()).then_some(kind)
+    }
+
+    /// The best common ancestor of two revisions, for `A...B`.
+    pub fn merge_base(&self, a: &str, b: &str) -> Result<String, Error> {
+        let a_id = self.resolve(a)?;
+        let b_id = self.resolve(b)?;
+        let mut command = self.git();
+        command
+            .args(["merge-base", "--end-of-options"])
+            .args([&a_id, &b_id]);
+        let output = run(command)?;
+        let id = String::from_utf8_lossy(&output.stdout).trim().to_string();
+        if output.status.success() && !id.is_empty() {
+            return Ok(id);
+        }
+        // Exit code 1 with nothing said: no common ancestor.
+        if output.status.code() == Some(1) && output.stderr.is_empty() {
+            return Err(if self.shallow {
+                Error::git(format!(
+                    "`{a}` and `{b}` have no merge base in the history of this shallow clone\n{SHALLOW_HELP}"
+                ))
+            } else {
+                Error::git(format!(
+                    "`{a}` and `{b}` have no common history, so `{a}...{b}` has no merge base"
+                ))
+            });
+        }
+        Err(Error::git(format!(
+            "cannot find the merge base of `{a}` and `{b}`: {}",
+            git_message(&output.stderr)
+        )))
+    }
+
+    /// The pathspecs for `folders` relative to the work tree's top, and the cleaned folders
+    /// relative to the roster root. No folders means the whole roster root.
+    fn pathspecs(&self, folders: &[&str]) -> Result<(Vec<String>, Vec<String>), Error> {
+        let mut cleaned = folders
+            .iter()
+            .map(|folder| clean_folder(folder))
+            .collect::<Result<Vec<_>, _>>()?;
+        if cleaned.is_empty() {
+            cleaned.push(String::new());
+        }
+        let specs = cleaned
+            .iter()
+            .map(|folder| format!("{}{folder}", self.prefix))
+            .map(|spec| spec.trim_end_matches('/').to_string())
+            .filter(|spec| !spec.is_empty())
+            .collect();
+        Ok((specs, cleaned))
+    }
+
+    /// A path from git relative to the top, made relative to the roster root, if it is under
+    /// one of the folders.
+    fn relative(&self, path: &str, folders: &[String]) -> Option<String> {
+        let path = path.strip_prefix(self.prefix.as_str())?;
+        folders
+            .iter()
+            .any(|folder| {
+                folder.is_empty()
+                    || path
+                        .strip_prefix(folder.as_str())
+                        .is_some_and(|rest| rest.starts_with('/'))
+            })
+            .then(|| path.to_string())
+    }
+
+    /// Files under the given folders (relative to the roster root, e.g. `["records",
+    /// "schemas"]`) at a commit: (path relative to the roster root with `/`, blob id). Symlinks
+    /// and submodules are skipped.
+    pub fn tree_files(
+        &self,
+        commit: &str,
+        folders: &[&str],
+    ) -> Result<Vec<(String, String)>, Error> {
+        let id = self.resolve(commit)?;
+        let (specs, cleaned) = self.pathspecs(folders)?;
+        let mut args = vec![
+            "ls-tree".to_string(),
+            "-r".to_string(),
+            "-z".to_string(),
+            "--full-tree".to_string(),
+            "--end-of-options".to_string(),
+            id,
+            "--".to_string(),
+        ];
+        args.extend(specs);
+        let stdout = self.output(&format!("cannot list the files of `{commit}`"), &args)?;
+        let mut files = Vec::new();
+        // `<mode> SP <type> SP <id> TAB <path>`
+        for ([mode, kind, blob], path) in listing(&stdout) {
+            if kind != "blob" || !is_regular_file(&mode) {
+                continue;
+            }
+            if let Some(path) = self.relative(&path, &cleaned) {
+                files.push((path, blob));
+            }
+        }
+        Ok(files)
+    }
+
+    /// The same for the index (`git ls-files -s`), for `--staged`; entries in a conflicted
+    /// state are an Error naming the file.
+    pub fn index_files(&self, folders: &[&str]) -> Result<Vec<(String, String)>, Error> {
+        let (specs, cleaned) = self.pathspecs(folders)?;
+        let mut args = vec![
+            "ls-files".to_string(),
+            "-s".to_string(),
+            "-z".to_string(),
+            "--full-name".to_string(),
+            "--".to_string(),
+        ];
+        args.extend(specs);
+        let stdout = self.output("cannot list the files in the index", &args)?;
+        let mut files = Vec::new();
+        // `<mode> SP <id> SP <stage> TAB <path>`
+        for ([mode, blob, stage], path) in listing(&stdout) {
+            let Some(relative) = self.relative(&path, &cleaned) else {
+                continue;
+            };
+            if stage != "0" {
+                return Err(Error::git(format!(
+                    "`{relative}` has an unresolved merge conflict in the index\n\
+                     help: resolve it and `git add` the file, or compare the working tree instead of `--staged`"
+                )));
+            }
+            if is_regular_file(&mode) {
+                files.push((relative, blob));
+            }
+        }
+        Ok(files)
+    }
+
+    /// Contents of many blobs with one `git cat-file --batch` process, in the order asked.
+    /// A missing object is an Error naming it.
+    pub fn read_blobs(&self, ids: &[String]) -> Result<Vec<Vec<u8>>, Error> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        if let Some(bad) = ids
+            .iter()
+            .find(|id| id.is_empty() || !id.bytes().all(|b| b.is_ascii_hexdigit()))
+        {
+            return Err(Error::git(format!(
+                "`{}` is not an object id",
+                bad.escape_debug()
+            )));
+        }
+        let mut command = self.git();
+        command
+            .args(["cat-file", "--batch", "--buffer"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = command.spawn().map_err(|e| launch_error(&e))?;
+        let (Some(mut stdin), Some(stdout), Some(mut stderr)) =
+            (child.stdin.take(), child.stdout.take(), child.stderr.take())
+        else {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(Error::git("cannot talk to `git cat-file`".to_string()));
+        };
+        // The ids go in from one thread while the contents come out on this one, so neither
+        // pipe can fill up and stall the other side.
+        let request: String = ids.iter().map(|id| format!("{id}\n")).collect();
+        let writer = thread::spawn(move || {
+            let result = stdin.write_all(request.as_bytes());
+            drop(stdin);
+            result
+        });
+        let errors = thread::spawn(move || {
+            let mut text = Vec::new();
+            let _ = stderr.read_to_end(&mut text);
+            text
+        });
+        let result = read_frames(BufReader::new(stdout), ids);
+        if result.is_err() {
+            // Stop git early; it is our own child, killed by its handle.
+            let _ = child.kill();
+        }
+        let written = writer.join();
+        let status = child.wait();
+        let stderr = errors.join().unwrap_or_default();
+        let blobs = result.map_err(|e| match e {
+            FrameError::Git(e) => e,
+            FrameError::Io(e) => {
+                let said = git_message(&stderr);
+                Error::git(format!(
+                    "cannot read objects with `git cat-file`: {}",
+                    if said.is_empty() { e.to_string() } else { said }
+                ))
+            }
+        })?;
+        if let Ok(Err(e)) = written {
+            return Err(Error::git(format!(
+                "cannot send object ids to `git cat-file`: {e}"
+            )));
+        }
+        match status {
+            Ok(status) if status.success() => Ok(blobs),
+            Ok(_) => Err(Error::git(format!(
+                "`git cat-file` failed: {}",
+                git_message(&stderr)
+            ))),
+            Err(e) => Err(Error::git(format!("cannot wait for `git cat-file`: {e}"))),
+        }
+    }
+
+    /// Commits in `range` (`A..B`, `A...B`, a single revision meaning its history, or empty
+    /// meaning `HEAD`) that touched any of `folders`, newest first.
+    ///
+    /// The selection is `git log -- <folders>`'s default history simplification: a merge is
+    /// listed only when its folders differ from every parent's, so a branch's changes are
+    /// listed once, at the commits that made them. `A...B` is git's symmetric difference:
+    /// the commits on either side since the merge base.
+    pub fn commits(&self, range: &str, folders: &[&str]) -> Result<Vec<Commit>, Error> {
+        let range = if range.is_empty() { "HEAD" } else { range };
+        let (old, new, symmetric) = split_range(range);
+        let old_id = self.resolve(&old)?;
+        let revisions = match &new {
+            None => vec![old_id],
+            Some(new) => {
+                let new_id = self.resolve(new)?;
+                if symmetric {
+                    vec![format!("{old_id}...{new_id}")]
+                } else {
+                    vec![new_id, format!("^{old_id}")]
+                }
+            }
+        };
+        let (specs, _) = self.pathspecs(folders)?;
+        let mut args = vec![
+            "-c".to_string(),
+            "log.showSignature=false".to_string(),
+            "-c".to_string(),
+            "log.follow=false".to_string(),
+            "log".to_string(),
+            "-z".to_string(),
+            "--topo-order".to_string(),
+            "--encoding=UTF-8".to_string(),
+            "--no-color".to_string(),
+            "--format=%H%x00%P%x00%aN%x00%aI%x00%s".to_string(),
+            "--end-of-options".to_string(),
+        ];
+        args.extend(revisions);
+        args.push("--".to_string());
+        args.extend(specs);
+        let stdout = self.output(&format!("cannot read the history of `{range}`"), &args)?;
+        let text = String::from_utf8_lossy(&stdout);
+        let text = text.strip_suffix('\0').unwrap_or(&text);
+        if text.is_empty() {
+            return Ok(Vec::new());
+        }
+        let fields: Vec<&str> = text.split('\0').collect();
+        if !fields.len().is_multiple_of(5) {
+            return Err(Error::git(format!(
+                "cannot read the history of `{range}`: unexpected output from `git log`"
+            )));
+        }
+        Ok(fields
+            .chunks(5)
+            .map(|c| Commit {
+                id: c[0].to_string(),
+                parents: c[1].split_whitespace().map(str::to_string).collect(),
+                author: c[2].to_string(),
+                date: c[3].to_string(),
+                subject: c[4].to_string(),
+            })
+            .collect())
+    }
+}
+
+/// The entries of a `-z` listing whose lines read `<a> SP <b> SP <c> TAB <path>` (`ls-tree`
+/// and `ls-files -s` both do, with different fields): the three fields and the path. A
+/// malformed entry is skipped.
+fn listing(stdout: &[u8]) -> Vec<([String; 3], String)> {
+    let mut out = Vec::new();
+    for entry in stdout.split(|&b| b == 0).filter(|e| !e.is_empty()) {
+        let entry = String::from_utf8_lossy(entry);
+        let Some((meta, path)) = entry.split_once('\t') else {
+            continue;
+        };
+        let mut meta = meta.split(' ').map(str::to_string);
+        if let (Some(a), Some(b), Some(c)) = (meta.next(), meta.next(), meta.next()) {
+            out.push(([a, b, c], path.to_string()));
+        }
+    }
+    out
+}
+
+/// A regular file, executable or not; not a symlink (120000) or a submodule (160000).
+fn is_regular_file(mode: &str) -> bool {
+    mode == "100644" || mode == "100755"
+}
+
+enum FrameError {
+    /// git said something definite about an object.
+    Git(Error),
+    /// The pipe broke or the output was not what `--batch` writes.
+    Io(io::Error),
+}
+
+impl From<io::Error> for FrameError {
+    fn from(e: io::Error) -> Self {
+        FrameError::Io(e)
+    }
+}
+
+/// Reads `<id> <type> <size>\n<bytes>\n` frames, one per id asked.
+fn read_frames(mut out: impl BufRead, ids: &[String]) -> Result<Vec<Vec<u8>>, FrameError> {
+    let mut blobs = Vec::with_capacity(ids.len());
+    let mut header = Vec::new();
+    for id in ids {
+        header.clear();
+        out.read_until(b'\n', &mut header)?;
+        if header.last() != Some(&b'\n') {
+            return Err(
+                io::Error::new(io::ErrorKind::UnexpectedEof, "the output ended early").into(),
+            );
+        }
+        let line = String::from_utf8_lossy(&header[..header.len() - 1]).into_owned();
+        let parts: Vec<&str> = line.split(' ').collect();
+        match parts.as_slice() {
+            [_, "missing"] => {
+                return Err(FrameError::Git(Error::git(format!(
+                    "object `{id}` is not in this repository"
+                ))))
+            }
+            [_, "ambiguous"] => {
+                return Err(FrameError::Git(Error::git(format!(
+                    "object id `{id}` is ambiguous in this repository"
+                ))))
+            }
+            [_, kind, size] => {
+                let size: usize = size.parse().map_err(|_| {
+                    io::Error::new(io::ErrorKind::InvalidData, format!("bad header `{line}`"))
+                })?;
+                let mut bytes = vec![0; size];
+                out.read_exact(&mut bytes)?;
+                let mut newline = [0u8; 1];
+                out.read_exact(&mut newline)?;
+                if newline[0] != b'\n' {
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        format!("no newline after object `{id}`"),
+                    )
+                    .into());
+                }
+                if *kind != "blob" {
+                    return Err(FrameError::Git(Error::git(format!(
+                        "object `{id}` is a {kind}, not a file's contents"
+                    ))));
+                }
+                blobs.push(bytes);
+            }
+            _ => {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!("unexpected header `{line}`"),
+                )
+                .into())
+            }
+        }
+    }
+    Ok(blobs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_split_into_sides() {
+        assert_eq!(split_range("main"), ("main".into(), None, false));
+        assert_eq!(
+            split_range("main..topic"),
+            ("main".into(), Some("topic".into()), false)
+        );
+        assert_eq!(
+            split_range("main...topic"),
+            ("main".into(), Some("topic".into()), true)
+        );
+        assert_eq!(
+            split_range("v1~2.."),
+            ("v1~2".into(), Some("HEAD".into()), false)
+        );
+        assert_eq!(
+            split_range("...topic"),
+            ("HEAD".into(), Some("topic".into()), true)
+        );
+    }
+
+    #[test]
+    fn revisions_that_look_like_options_are_refused() {
+        let error = check_revision("--output=/tmp/x").unwrap_err();
+        assert_eq!(
+            error.message,
+            "`--output=/tmp/x` is not a revision: a revision cannot start with `-`"
+        );
+        assert!(check_revision("").is_err());
+        assert!(check_revision("a\nb").is_err());
+        assert!(check_revision("HEAD~1").is_ok());
+    }
+
+    #[test]
+    fn the_environment_is_scrubbed() {
+        let command = git_command(Path::new("."));
+        let envs: Vec<(&OsStr, Option<&OsStr>)> = command.get_envs().collect();
+        for name in [
+            "GIT_DIR",
+            "GIT_WORK_TREE",
+            "GIT_INDEX_FILE",
+            "GIT_OBJECT_DIRECTORY",
+            "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+            "GIT_NAMESPACE",
+            "GIT_CEILING_DIRECTORIES",
+            "GIT_CONFIG_PARAMETERS",
+            "GIT_CONFIG_COUNT",
+        ] {
+            assert!(
+                envs.contains(&(OsStr::new(name), None)),
+                "{name} is not removed"
+            );
+        }
+        for (name, value) in [
+            ("GIT_OPTIONAL_LOCKS", "0"),
+            ("LC_ALL", "C"),
+            ("GIT_NO_LAZY_FETCH", "1"),
+        ] {
+            assert!(envs.contains(&(OsStr::new(name), Some(OsStr::new(value)))));
+        }
+        assert_eq!(command.get_program(), "git");
+    }
+
+    #[test]
+    fn a_missing_git_says_what_roster_needs() {
+        let error = launch_error(&io::Error::from(io::ErrorKind::NotFound));
+        assert!(error
+            .message
+            .starts_with("roster needs the `git` program for revisions: "));
+    }
+
+    #[test]
+    fn folders_are_cleaned() {
+        assert_eq!(clean_folder("records/").unwrap(), "records");
+        assert_eq!(
+            clean_folder("./records//members").unwrap(),
+            "records/members"
+        );
+        assert_eq!(clean_folder(".").unwrap(), "");
+        assert!(clean_folder("../elsewhere").is_err());
+        assert!(clean_folder("/etc").is_err());
+    }
+
+    #[test]
+    fn frames_are_read_in_order() {
+        let ids = vec!["aa".to_string(), "bb".to_string()];
+        let out = b"aa blob 3\none\nbb blob 0\n\n";
+        let blobs = match read_frames(&out[..], &ids) {
+            Ok(blobs) => blobs,
+            Err(_) => panic!("frames not read"),
+        };
+        assert_eq!(blobs, vec![b"one".to_vec(), Vec::new()]);
+        let missing = b"aa missing\n";
+        match read_frames(&missing[..], &ids) {
+            Err(FrameError::Git(e)) => {
+                assert_eq!(e.message, "object `aa` is not in this repository")
+            }
+            _ => panic!("a missing object is not an error"),
+        }
+    }
+}

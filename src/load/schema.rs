@@ -1,0 +1,305 @@
+//! Schema validation (S001): each record file against `schemas/<kind>.schema.json`.
+//!
+//! Every `*.schema.json` in `schemas/` is registered under one base URI, so schemas reference
+//! each other by relative path (`defs.schema.json#/$defs/date`), exactly as editors resolve them
+//! from the files themselves. Retrieval is switched off: a `$ref` to anything not in `schemas/`
+//! fails when the schemas are compiled, once per run, and is never fetched. A schema that is not
+//! JSON, breaks the draft 2020-12 meta-schema, or does not compile is a tool error (exit 2).
+//!
+//! Every violation is reported, not just the first, each mapped from its JSON Pointer back to
+//! the key or value it concerns: an unknown key at the key itself, a missing key at the first key
+//! of the mapping that lacks it.
+
+use crate::catalogue;
+use crate::diag::{Diagnostic, Label};
+use crate::error::Error;
+use crate::load::instance::Tree;
+use crate::load::tree::{Document, Node};
+use crate::load::workspace::Kind;
+use crate::source::FileId;
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::{Draft, Registry, ValidationError, Validator};
+use serde_json::Value;
+use std::collections::HashMap;
+use std::fs;
+use std::path::Path;
+
+/// The base URI every schema file is registered under. It names no real place: nothing is
+/// ever fetched from it.
+const BASE_URI: &str = "file:///roster/schemas/";
+
+/// The compiled schema of every kind, validating loaded trees.
+pub struct Schemas {
+    validators: HashMap<Kind, Validator<Tree>>,
+}
+
+impl std::fmt::Debug for Schemas {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Schemas").finish_non_exhaustive()
+    }
+}
+
+impl Schemas {
+    /// Reads and compiles every schema in `dir`.
+    pub fn load(dir: &Path) -> Result<Schemas, Error> {
+        Schemas::from_texts(read_texts(dir)?)
+    }
+
+    /// Parses, checks against the meta-schema and compiles schemas given as `(file name,
+    /// text)` pairs; file names not ending in `.schema.json` are ignored.
+    pub fn from_texts(texts: Vec<(String, String)>) -> Result<Schemas, Error> {
+        let mut documents = Vec::new();
+        for (name, text) in texts {
+            if !name.ends_with(".schema.json") {
+                continue;
+            }
+            let value: Value = serde_json::from_str(&text).map_err(|e| {
+                Error::schema(format!("schema `schemas/{name}` is not valid JSON: {e}"))
+            })?;
+            if let Err(e) = jsonschema::meta::validate(&value) {
+                return Err(Error::schema(format!(
+                    "schema `schemas/{name}` breaks the JSON Schema meta-schema at `{}`: {e}",
+                    e.instance_path().as_str()
+                )));
+            }
+            documents.push((name, value));
+        }
+        Schemas::compile(documents)
+    }
+
+    /// Compiles schemas given as `(file name, JSON)` pairs.
+    pub fn compile(documents: Vec<(String, Value)>) -> Result<Schemas, Error> {
+        let mut builder = Registry::new().draft(Draft::Draft202012);
+        for (name, value) in &documents {
+            builder = builder
+                .add(format!("{BASE_URI}{name}"), value.clone())
+                .map_err(|e| Error::schema(format!("schema `schemas/{name}`: {e}")))?;
+        }
+        let registry = builder
+            .prepare()
+            .map_err(|e| {
+                Error::schema(format!(
+                    "the schemas in `schemas/` cannot be compiled: {e} (roster never fetches a remote `$ref`: copy the schema into `schemas/` and refer to it by file name)"
+                ))
+            })?;
+        let mut validators = HashMap::new();
+        for kind in Kind::ALL {
+            let file = kind.schema_file();
+            let (_, schema) = documents.iter().find(|(n, _)| *n == file).ok_or_else(|| {
+                Error::schema(format!(
+                    "schema `schemas/{file}` is missing: every kind of record needs one"
+                ))
+            })?;
+            let validator = jsonschema::options_for::<Tree>()
+                .with_draft(Draft::Draft202012)
+                .with_registry(&registry)
+                .with_base_uri(format!("{BASE_URI}{file}"))
+                .should_validate_formats(true)
+                .offline()
+                .build(schema)
+                .map_err(|e| {
+                    Error::schema(format!("schema `schemas/{file}` does not compile: {e}"))
+                })?;
+            validators.insert(kind, validator);
+        }
+        Ok(Schemas { validators })
+    }
+
+    /// Every violation of `document` against the schema of `kind`.
+    pub fn validate(&self, kind: Kind, file: FileId, document: &Document) -> Vec<Diagnostic> {
+        let validator = &self.validators[&kind];
+        let mut out = Vec::new();
+        for error in validator.iter_errors(&document.root) {
+            describe(&error, kind, file, &document.root, &mut out);
+        }
+        out
+    }
+}
+
+/// The node at a JSON Pointer, or the deepest node on the way if the pointer leaves the tree.
+fn locate<'a>(root: &'a Node, pointer: &str) -> &'a Node {
+    let mut node = root;
+    for segment in pointer.split('/').skip(1) {
+        let segment = segment.replace("~1", "/").replace("~0", "~");
+        match node.child(&segment) {
+            Some(child) => node = child,
+            None => break,
+        }
+    }
+    node
+}
+
+fn describe(
+    error: &ValidationError,
+    kind: Kind,
+    file: FileId,
+    root: &Node,
+    out: &mut Vec<Diagnostic>,
+) {
+    let pointer = error.instance_path().as_str();
+    let node = locate(root, pointer);
+    let instance = error.instance();
+    let schema = format!("`schemas/{}`", kind.schema_file());
+    let mut push = |span, message: String, label: &str, help: Option<String>| {
+        let mut d = Diagnostic::new(&catalogue::S001, message, Label::new(file, span, label));
+        d.help = help;
+        out.push(d);
+    };
+    match error.kind() {
+        ValidationErrorKind::AdditionalProperties { unexpected }
+        | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
+            for key in unexpected {
+                let span = node.entry(key).map_or(node.head(), |e| e.key_span);
+                push(
+                    span,
+                    format!("unknown key `{key}`{}", place(pointer)),
+                    "not allowed here",
+                    Some(format!(
+                        "check its spelling, or remove it: the keys allowed here are listed in {schema}"
+                    )),
+                );
+            }
+        }
+        ValidationErrorKind::Required { property } => {
+            let key = property
+                .as_str()
+                .map_or_else(|| property.to_string(), str::to_string);
+            push(
+                node.head(),
+                format!("missing required key `{key}`{}", place(pointer)),
+                &format!("this mapping has no `{key}`"),
+                Some(format!("add `{key}:` to this mapping")),
+            );
+        }
+        ValidationErrorKind::Type { kind: expected } => push(
+            node.span,
+            format!(
+                "expected {}{}, found {}",
+                type_name(expected),
+                place(pointer),
+                show(instance)
+            ),
+            "wrong type",
+            None,
+        ),
+        ValidationErrorKind::Format { format } if format == "date" => push(
+            node.span,
+            format!("{} is not a calendar date", show(instance)),
+            "no such day",
+            Some("write YYYY, YYYY-MM or YYYY-MM-DD, with a day that exists in that month".into()),
+        ),
+        ValidationErrorKind::Enum { options } => {
+            let listed = options
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .map(|v| format!("`{}`", plain(v)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .unwrap_or_default();
+            push(
+                node.span,
+                format!("{} is not one of {listed}", show(instance)),
+                "not allowed",
+                None,
+            );
+        }
+        ValidationErrorKind::Pattern { pattern } => push(
+            node.span,
+            format!(
+                "{} does not have the expected form{}",
+                show(instance),
+                place(pointer)
+            ),
+            "wrong form",
+            Some(format!("it must match `{pattern}` (see {schema})")),
+        ),
+        _ => {
+            let text = error.to_string();
+            let mut chars = text.chars();
+            let message = chars
+                .next()
+                .map(|c| c.to_lowercase().chain(chars).collect::<String>())
+                .unwrap_or(text);
+            push(
+                node.span,
+                format!("{}{}", message.trim_end_matches('.'), place(pointer)),
+                "here",
+                None,
+            );
+        }
+    }
+}
+
+/// ` at `/chairs/3`` for a finding inside the document, nothing at its root.
+fn place(pointer: &str) -> String {
+    if pointer.is_empty() {
+        String::new()
+    } else {
+        format!(" at `{pointer}`")
+    }
+}
+
+fn plain(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn show(value: &Value) -> String {
+    match value {
+        Value::Null => "an empty value".into(),
+        Value::Object(_) => "a mapping".into(),
+        Value::Array(_) => "a list".into(),
+        Value::String(s) => format!("`{s}`"),
+        other => format!("`{other}`"),
+    }
+}
+
+fn type_name(kind: &TypeKind) -> String {
+    let name = |t: &jsonschema::JsonType| match t.to_string().as_str() {
+        "object" => "a mapping".to_string(),
+        "array" => "a list".to_string(),
+        "string" => "text".to_string(),
+        "null" => "an empty value".to_string(),
+        other => format!(
+            "{} {other}",
+            if other.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            }
+        ),
+    };
+    match kind {
+        TypeKind::Single(t) => name(t),
+        TypeKind::Multiple(set) => set
+            .iter()
+            .map(|t| name(&t))
+            .collect::<Vec<_>>()
+            .join(" or "),
+    }
+}
+
+/// The `(file name, text)` of every `*.schema.json` in `dir`, sorted by name.
+pub fn read_texts(dir: &Path) -> Result<Vec<(String, String)>, Error> {
+    let reader = fs::read_dir(dir).map_err(|e| Error::io("read schemas folder", dir, &e))?;
+    let mut texts = Vec::new();
+    for entry in reader {
+        let path = entry
+            .map_err(|e| Error::io("read schemas folder", dir, &e))?
+            .path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if !name.ends_with(".schema.json") {
+            continue;
+        }
+        let text = fs::read_to_string(&path).map_err(|e| Error::io("read schema", &path, &e))?;
+        texts.push((name.to_string(), text));
+    }
+    texts.sort();
+    Ok(texts)
+}

@@ -1,0 +1,48 @@
+//! Markdown output, for a pull-request comment or a GitHub Actions job summary.
+//!
+//! A one-line summary and a table with one row per finding. Messages and help lines keep their
+//! values in code spans and are escaped by the one Markdown policy of
+//! [`crate::report::markdown`]; the help line is joined with `<br>`, which GitHub renders in a
+//! cell.
+
+use super::human::summary_phrase;
+use super::CheckReport;
+use crate::diag::Tally;
+use crate::report::markdown::{code, inline};
+use crate::report::text::plural;
+use std::io;
+
+pub fn render(report: &CheckReport, out: &mut dyn io::Write) -> io::Result<()> {
+    let files = report.sources.len();
+    if report.diagnostics.is_empty() {
+        return writeln!(
+            out,
+            "No problems found in {}.",
+            plural(files, "file", "files")
+        );
+    }
+    let tally = Tally::of(report.diagnostics);
+    writeln!(out, "Found {}.", summary_phrase(tally, files))?;
+    writeln!(out)?;
+    writeln!(out, "| severity | code | location | message |")?;
+    writeln!(out, "| --- | --- | --- | --- |")?;
+    for d in report.diagnostics {
+        let file = report.sources.get(d.primary.file);
+        let at = file.line_col(d.primary.span.start as usize);
+        let location = format!("{}:{}:{}", file.name, at.line, at.col);
+        let mut message = inline(&d.message);
+        if let Some(help) = &d.help {
+            message.push_str("<br>help: ");
+            message.push_str(&inline(help));
+        }
+        writeln!(
+            out,
+            "| {} | `{}` | {} | {} |",
+            d.severity.as_str(),
+            d.rule.code,
+            code(&location),
+            message
+        )?;
+    }
+    Ok(())
+}
