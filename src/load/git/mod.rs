@@ -7,7 +7,7 @@
 //!
 //! git is called as a program, not through `gix` or `git2`: it costs nothing to build, it is
 //! present wherever pre-commit hooks and CI run, and it reads every repository format and
-//! extension the user's own git reads (DEPENDENCIES, "git revisions"). Each call is a plain
+//! extension the user's own git reads (docs/dependencies.md). Each call is a plain
 //! `Command` without a shell: arguments go one by one, `--end-of-options` stands before any
 //! revision, variables that would point git at another repository or inject configuration
 //! (`GIT_DIR`, `GIT_CONFIG_PARAMETERS`, ...) are removed, and `LC_ALL=C` keeps git's messages in
@@ -19,10 +19,19 @@
 
 use crate::error::Error;
 use std::ffi::OsStr;
-use std::io::{self, BufRead, BufReader, Read, Write};
+use std::io::{BufReader, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::thread;
+
+mod command;
+mod output;
+
+pub use command::split_range;
+use command::{
+    check_revision, clean_folder, git_command, git_message, launch_error, run, SHALLOW_HELP,
+};
+use output::{is_regular_file, listing, read_frames, FrameError};
 
 /// A git work tree, seen from the roster root inside it.
 #[derive(Debug, Clone)]
@@ -49,157 +58,6 @@ pub struct Commit {
     /// The author date, strict ISO 8601: `2024-05-01T12:00:00+02:00`.
     pub date: String,
     pub subject: String,
-}
-
-/// Variables that make git look at another repository, object store, index or configuration
-/// than the one the roster root is in. A pre-commit hook, for one, runs with `GIT_DIR` and
-/// `GIT_INDEX_FILE` set.
-const SCRUBBED: &[&str] = &[
-    "GIT_DIR",
-    "GIT_WORK_TREE",
-    "GIT_COMMON_DIR",
-    "GIT_INDEX_FILE",
-    "GIT_OBJECT_DIRECTORY",
-    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
-    "GIT_NAMESPACE",
-    "GIT_CEILING_DIRECTORIES",
-    "GIT_DISCOVERY_ACROSS_FILESYSTEM",
-    "GIT_PREFIX",
-    "GIT_SHALLOW_FILE",
-    "GIT_GRAFT_FILE",
-    "GIT_REPLACE_REF_BASE",
-    "GIT_NO_REPLACE_OBJECTS",
-    "GIT_CONFIG",
-    "GIT_CONFIG_PARAMETERS",
-    "GIT_CONFIG_COUNT",
-    "GIT_LITERAL_PATHSPECS",
-    "GIT_GLOB_PATHSPECS",
-    "GIT_NOGLOB_PATHSPECS",
-    "GIT_ICASE_PATHSPECS",
-    "GIT_QUARANTINE_PATH",
-];
-
-/// The hint for a revision or merge base that a shallow clone's history lacks.
-const SHALLOW_HELP: &str = "help: fetch the full history with `git fetch --unshallow`, \
-     or set `fetch-depth: 0` in the actions/checkout step of a GitHub workflow";
-
-/// A `git` command with the scrubbed environment and the options every call shares.
-fn git_command(dir: &Path) -> Command {
-    let mut command = Command::new("git");
-    command
-        .arg("-C")
-        .arg(dir)
-        // Paths are taken literally (no globs in a folder name), printed unquoted, and no
-        // fsmonitor hook is started on our behalf.
-        .args(["--literal-pathspecs", "--no-pager"])
-        .args(["-c", "core.quotepath=off", "-c", "core.fsmonitor=false"])
-        .stdin(Stdio::null());
-    for name in SCRUBBED {
-        command.env_remove(name);
-    }
-    // `GIT_CONFIG_KEY_<n>` and `GIT_CONFIG_VALUE_<n>` inject configuration like
-    // `GIT_CONFIG_PARAMETERS`; `GIT_CONFIG_COUNT` is removed above, these for good measure.
-    for (name, _) in std::env::vars_os() {
-        let name_str = name.to_string_lossy();
-        if name_str.starts_with("GIT_CONFIG_KEY_") || name_str.starts_with("GIT_CONFIG_VALUE_") {
-            command.env_remove(&name);
-        }
-    }
-    command
-        .env("GIT_OPTIONAL_LOCKS", "0")
-        .env("GIT_NO_LAZY_FETCH", "1")
-        .env("GIT_TERMINAL_PROMPT", "0")
-        .env("LC_ALL", "C");
-    command
-}
-
-/// The error for `git` failing to start.
-fn launch_error(error: &io::Error) -> Error {
-    if error.kind() == io::ErrorKind::NotFound {
-        Error::git(
-            "roster needs the `git` program for revisions: `git` was not found on the PATH\n\
-             help: install git, or compare two folders instead of two revisions"
-                .to_string(),
-        )
-    } else {
-        Error::git(format!(
-            "roster needs the `git` program for revisions: it could not be started: {error}"
-        ))
-    }
-}
-
-/// Runs a command to completion, reading all its output.
-fn run(mut command: Command) -> Result<Output, Error> {
-    command.output().map_err(|e| launch_error(&e))
-}
-
-/// git's own message, without its `fatal: ` and `error: ` prefixes or its hints, on one line.
-fn git_message(stderr: &[u8]) -> String {
-    String::from_utf8_lossy(stderr)
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with("hint:"))
-        .map(|line| {
-            line.strip_prefix("fatal: ")
-                .or_else(|| line.strip_prefix("error: "))
-                .unwrap_or(line)
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
-/// A revision as given by the user must not be mistaken for an option or break a command line.
-fn check_revision(rev: &str) -> Result<(), Error> {
-    if rev.is_empty() {
-        return Err(Error::git("an empty revision was given".to_string()));
-    }
-    if rev.starts_with('-') {
-        return Err(Error::git(format!(
-            "`{rev}` is not a revision: a revision cannot start with `-`"
-        )));
-    }
-    if rev.contains(['\0', '\n']) {
-        return Err(Error::git(format!(
-            "`{}` is not a revision: it contains a control character",
-            rev.escape_debug()
-        )));
-    }
-    Ok(())
-}
-
-/// Splits `A..B` / `A...B` into (old, new, symmetric); a plain rev gives (rev, None, false).
-///
-/// As in git, a missing side means `HEAD`: `main..` is `main..HEAD`.
-pub fn split_range(spec: &str) -> (String, Option<String>, bool) {
-    let side = |s: &str| {
-        if s.is_empty() {
-            "HEAD".to_string()
-        } else {
-            s.to_string()
-        }
-    };
-    if let Some((old, new)) = spec.split_once("...") {
-        (side(old), Some(side(new)), true)
-    } else if let Some((old, new)) = spec.split_once("..") {
-        (side(old), Some(side(new)), false)
-    } else {
-        (spec.to_string(), None, false)
-    }
-}
-
-/// A folder relative to the roster root, cleaned: no leading `./`, no trailing `/`; `""` for
-/// the root itself.
-fn clean_folder(folder: &str) -> Result<String, Error> {
-    let cleaned: Vec<&str> = folder
-        .split('/')
-        .filter(|part| !part.is_empty() && *part != ".")
-        .collect();
-    if folder.starts_with('/') || cleaned.contains(&"..") {
-        return Err(Error::git(format!(
-            "`{folder}` is not a folder inside the roster root"
-        )));
-    }
-    Ok(cleaned.join("/"))
 }
 
 impl Repo {
@@ -727,206 +585,5 @@ impl Repo {
                 subject: c[4].to_string(),
             })
             .collect())
-    }
-}
-
-/// The entries of a `-z` listing whose lines read `<a> SP <b> SP <c> TAB <path>` (`ls-tree`
-/// and `ls-files -s` both do, with different fields): the three fields and the path. A
-/// malformed entry is skipped.
-fn listing(stdout: &[u8]) -> Vec<([String; 3], String)> {
-    let mut out = Vec::new();
-    for entry in stdout.split(|&b| b == 0).filter(|e| !e.is_empty()) {
-        let entry = String::from_utf8_lossy(entry);
-        let Some((meta, path)) = entry.split_once('\t') else {
-            continue;
-        };
-        let mut meta = meta.split(' ').map(str::to_string);
-        if let (Some(a), Some(b), Some(c)) = (meta.next(), meta.next(), meta.next()) {
-            out.push(([a, b, c], path.to_string()));
-        }
-    }
-    out
-}
-
-/// A regular file, executable or not; not a symlink (120000) or a submodule (160000).
-fn is_regular_file(mode: &str) -> bool {
-    mode == "100644" || mode == "100755"
-}
-
-enum FrameError {
-    /// git said something definite about an object.
-    Git(Error),
-    /// The pipe broke or the output was not what `--batch` writes.
-    Io(io::Error),
-}
-
-impl From<io::Error> for FrameError {
-    fn from(e: io::Error) -> Self {
-        FrameError::Io(e)
-    }
-}
-
-/// Reads `<id> <type> <size>\n<bytes>\n` frames, one per id asked.
-fn read_frames(mut out: impl BufRead, ids: &[String]) -> Result<Vec<Vec<u8>>, FrameError> {
-    let mut blobs = Vec::with_capacity(ids.len());
-    let mut header = Vec::new();
-    for id in ids {
-        header.clear();
-        out.read_until(b'\n', &mut header)?;
-        if header.last() != Some(&b'\n') {
-            return Err(
-                io::Error::new(io::ErrorKind::UnexpectedEof, "the output ended early").into(),
-            );
-        }
-        let line = String::from_utf8_lossy(&header[..header.len() - 1]).into_owned();
-        let parts: Vec<&str> = line.split(' ').collect();
-        match parts.as_slice() {
-            [_, "missing"] => {
-                return Err(FrameError::Git(Error::git(format!(
-                    "object `{id}` is not in this repository"
-                ))))
-            }
-            [_, "ambiguous"] => {
-                return Err(FrameError::Git(Error::git(format!(
-                    "object id `{id}` is ambiguous in this repository"
-                ))))
-            }
-            [_, kind, size] => {
-                let size: usize = size.parse().map_err(|_| {
-                    io::Error::new(io::ErrorKind::InvalidData, format!("bad header `{line}`"))
-                })?;
-                let mut bytes = vec![0; size];
-                out.read_exact(&mut bytes)?;
-                let mut newline = [0u8; 1];
-                out.read_exact(&mut newline)?;
-                if newline[0] != b'\n' {
-                    return Err(io::Error::new(
-                        io::ErrorKind::InvalidData,
-                        format!("no newline after object `{id}`"),
-                    )
-                    .into());
-                }
-                if *kind != "blob" {
-                    return Err(FrameError::Git(Error::git(format!(
-                        "object `{id}` is a {kind}, not a file's contents"
-                    ))));
-                }
-                blobs.push(bytes);
-            }
-            _ => {
-                return Err(io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    format!("unexpected header `{line}`"),
-                )
-                .into())
-            }
-        }
-    }
-    Ok(blobs)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ranges_split_into_sides() {
-        assert_eq!(split_range("main"), ("main".into(), None, false));
-        assert_eq!(
-            split_range("main..topic"),
-            ("main".into(), Some("topic".into()), false)
-        );
-        assert_eq!(
-            split_range("main...topic"),
-            ("main".into(), Some("topic".into()), true)
-        );
-        assert_eq!(
-            split_range("v1~2.."),
-            ("v1~2".into(), Some("HEAD".into()), false)
-        );
-        assert_eq!(
-            split_range("...topic"),
-            ("HEAD".into(), Some("topic".into()), true)
-        );
-    }
-
-    #[test]
-    fn revisions_that_look_like_options_are_refused() {
-        let error = check_revision("--output=/tmp/x").unwrap_err();
-        assert_eq!(
-            error.message,
-            "`--output=/tmp/x` is not a revision: a revision cannot start with `-`"
-        );
-        assert!(check_revision("").is_err());
-        assert!(check_revision("a\nb").is_err());
-        assert!(check_revision("HEAD~1").is_ok());
-    }
-
-    #[test]
-    fn the_environment_is_scrubbed() {
-        let command = git_command(Path::new("."));
-        let envs: Vec<(&OsStr, Option<&OsStr>)> = command.get_envs().collect();
-        for name in [
-            "GIT_DIR",
-            "GIT_WORK_TREE",
-            "GIT_INDEX_FILE",
-            "GIT_OBJECT_DIRECTORY",
-            "GIT_ALTERNATE_OBJECT_DIRECTORIES",
-            "GIT_NAMESPACE",
-            "GIT_CEILING_DIRECTORIES",
-            "GIT_CONFIG_PARAMETERS",
-            "GIT_CONFIG_COUNT",
-        ] {
-            assert!(
-                envs.contains(&(OsStr::new(name), None)),
-                "{name} is not removed"
-            );
-        }
-        for (name, value) in [
-            ("GIT_OPTIONAL_LOCKS", "0"),
-            ("LC_ALL", "C"),
-            ("GIT_NO_LAZY_FETCH", "1"),
-        ] {
-            assert!(envs.contains(&(OsStr::new(name), Some(OsStr::new(value)))));
-        }
-        assert_eq!(command.get_program(), "git");
-    }
-
-    #[test]
-    fn a_missing_git_says_what_roster_needs() {
-        let error = launch_error(&io::Error::from(io::ErrorKind::NotFound));
-        assert!(error
-            .message
-            .starts_with("roster needs the `git` program for revisions: "));
-    }
-
-    #[test]
-    fn folders_are_cleaned() {
-        assert_eq!(clean_folder("records/").unwrap(), "records");
-        assert_eq!(
-            clean_folder("./records//members").unwrap(),
-            "records/members"
-        );
-        assert_eq!(clean_folder(".").unwrap(), "");
-        assert!(clean_folder("../elsewhere").is_err());
-        assert!(clean_folder("/etc").is_err());
-    }
-
-    #[test]
-    fn frames_are_read_in_order() {
-        let ids = vec!["aa".to_string(), "bb".to_string()];
-        let out = b"aa blob 3\none\nbb blob 0\n\n";
-        let blobs = match read_frames(&out[..], &ids) {
-            Ok(blobs) => blobs,
-            Err(_) => panic!("frames not read"),
-        };
-        assert_eq!(blobs, vec![b"one".to_vec(), Vec::new()]);
-        let missing = b"aa missing\n";
-        match read_frames(&missing[..], &ids) {
-            Err(FrameError::Git(e)) => {
-                assert_eq!(e.message, "object `aa` is not in this repository")
-            }
-            _ => panic!("a missing object is not an error"),
-        }
     }
 }

@@ -1,0 +1,248 @@
+//! How roster calls git: one place builds every command, with the environment scrubbed and the
+//! options that keep git reading only what roster asks for, and turns git's failures into
+//! messages.
+
+use crate::error::Error;
+use std::io;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+/// Variables that make git look at another repository, object store, index or configuration
+/// than the one the roster root is in. A pre-commit hook, for one, runs with `GIT_DIR` and
+/// `GIT_INDEX_FILE` set.
+const SCRUBBED: &[&str] = &[
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_COMMON_DIR",
+    "GIT_INDEX_FILE",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+    "GIT_NAMESPACE",
+    "GIT_CEILING_DIRECTORIES",
+    "GIT_DISCOVERY_ACROSS_FILESYSTEM",
+    "GIT_PREFIX",
+    "GIT_SHALLOW_FILE",
+    "GIT_GRAFT_FILE",
+    "GIT_REPLACE_REF_BASE",
+    "GIT_NO_REPLACE_OBJECTS",
+    "GIT_CONFIG",
+    "GIT_CONFIG_PARAMETERS",
+    "GIT_CONFIG_COUNT",
+    "GIT_LITERAL_PATHSPECS",
+    "GIT_GLOB_PATHSPECS",
+    "GIT_NOGLOB_PATHSPECS",
+    "GIT_ICASE_PATHSPECS",
+    "GIT_QUARANTINE_PATH",
+];
+
+/// The hint for a revision or merge base that a shallow clone's history lacks.
+pub(super) const SHALLOW_HELP: &str = "help: fetch the full history with `git fetch --unshallow`, \
+     or set `fetch-depth: 0` in the actions/checkout step of a GitHub workflow";
+
+/// A `git` command with the scrubbed environment and the options every call shares.
+pub(super) fn git_command(dir: &Path) -> Command {
+    let mut command = Command::new("git");
+    command
+        .arg("-C")
+        .arg(dir)
+        // Paths are taken literally (no globs in a folder name), printed unquoted, and no
+        // fsmonitor hook is started on our behalf.
+        .args(["--literal-pathspecs", "--no-pager"])
+        .args(["-c", "core.quotepath=off", "-c", "core.fsmonitor=false"])
+        .stdin(Stdio::null());
+    for name in SCRUBBED {
+        command.env_remove(name);
+    }
+    // `GIT_CONFIG_KEY_<n>` and `GIT_CONFIG_VALUE_<n>` inject configuration like
+    // `GIT_CONFIG_PARAMETERS`; `GIT_CONFIG_COUNT` is removed above, these for good measure.
+    for (name, _) in std::env::vars_os() {
+        let name_str = name.to_string_lossy();
+        if name_str.starts_with("GIT_CONFIG_KEY_") || name_str.starts_with("GIT_CONFIG_VALUE_") {
+            command.env_remove(&name);
+        }
+    }
+    command
+        .env("GIT_OPTIONAL_LOCKS", "0")
+        .env("GIT_NO_LAZY_FETCH", "1")
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .env("LC_ALL", "C");
+    command
+}
+
+/// The error for `git` failing to start.
+pub(super) fn launch_error(error: &io::Error) -> Error {
+    if error.kind() == io::ErrorKind::NotFound {
+        Error::git(
+            "roster needs the `git` program for revisions: `git` was not found on the PATH\n\
+             help: install git, or compare two folders instead of two revisions"
+                .to_string(),
+        )
+    } else {
+        Error::git(format!(
+            "roster needs the `git` program for revisions: it could not be started: {error}"
+        ))
+    }
+}
+
+/// Runs a command to completion, reading all its output.
+pub(super) fn run(mut command: Command) -> Result<Output, Error> {
+    command.output().map_err(|e| launch_error(&e))
+}
+
+/// git's own message, without its `fatal: ` and `error: ` prefixes or its hints, on one line.
+pub(super) fn git_message(stderr: &[u8]) -> String {
+    String::from_utf8_lossy(stderr)
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with("hint:"))
+        .map(|line| {
+            line.strip_prefix("fatal: ")
+                .or_else(|| line.strip_prefix("error: "))
+                .unwrap_or(line)
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A revision as given by the user must not be mistaken for an option or break a command line.
+pub(super) fn check_revision(rev: &str) -> Result<(), Error> {
+    if rev.is_empty() {
+        return Err(Error::git("an empty revision was given".to_string()));
+    }
+    if rev.starts_with('-') {
+        return Err(Error::git(format!(
+            "`{rev}` is not a revision: a revision cannot start with `-`"
+        )));
+    }
+    if rev.contains(['\0', '\n']) {
+        return Err(Error::git(format!(
+            "`{}` is not a revision: it contains a control character",
+            rev.escape_debug()
+        )));
+    }
+    Ok(())
+}
+
+/// Splits `A..B` / `A...B` into (old, new, symmetric); a plain rev gives (rev, None, false).
+///
+/// As in git, a missing side means `HEAD`: `main..` is `main..HEAD`.
+pub fn split_range(spec: &str) -> (String, Option<String>, bool) {
+    let side = |s: &str| {
+        if s.is_empty() {
+            "HEAD".to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    if let Some((old, new)) = spec.split_once("...") {
+        (side(old), Some(side(new)), true)
+    } else if let Some((old, new)) = spec.split_once("..") {
+        (side(old), Some(side(new)), false)
+    } else {
+        (spec.to_string(), None, false)
+    }
+}
+
+/// A folder relative to the roster root, cleaned: no leading `./`, no trailing `/`; `""` for
+/// the root itself.
+pub(super) fn clean_folder(folder: &str) -> Result<String, Error> {
+    let cleaned: Vec<&str> = folder
+        .split('/')
+        .filter(|part| !part.is_empty() && *part != ".")
+        .collect();
+    if folder.starts_with('/') || cleaned.contains(&"..") {
+        return Err(Error::git(format!(
+            "`{folder}` is not a folder inside the roster root"
+        )));
+    }
+    Ok(cleaned.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn ranges_split_into_sides() {
+        assert_eq!(split_range("main"), ("main".into(), None, false));
+        assert_eq!(
+            split_range("main..topic"),
+            ("main".into(), Some("topic".into()), false)
+        );
+        assert_eq!(
+            split_range("main...topic"),
+            ("main".into(), Some("topic".into()), true)
+        );
+        assert_eq!(
+            split_range("v1~2.."),
+            ("v1~2".into(), Some("HEAD".into()), false)
+        );
+        assert_eq!(
+            split_range("...topic"),
+            ("HEAD".into(), Some("topic".into()), true)
+        );
+    }
+
+    #[test]
+    fn revisions_that_look_like_options_are_refused() {
+        let error = check_revision("--output=/tmp/x").unwrap_err();
+        assert_eq!(
+            error.message,
+            "`--output=/tmp/x` is not a revision: a revision cannot start with `-`"
+        );
+        assert!(check_revision("").is_err());
+        assert!(check_revision("a\nb").is_err());
+        assert!(check_revision("HEAD~1").is_ok());
+    }
+
+    #[test]
+    fn the_environment_is_scrubbed() {
+        let command = git_command(Path::new("."));
+        let envs: Vec<(&OsStr, Option<&OsStr>)> = command.get_envs().collect();
+        for name in [
+            "GIT_DIR",
+            "GIT_WORK_TREE",
+            "GIT_INDEX_FILE",
+            "GIT_OBJECT_DIRECTORY",
+            "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+            "GIT_NAMESPACE",
+            "GIT_CEILING_DIRECTORIES",
+            "GIT_CONFIG_PARAMETERS",
+            "GIT_CONFIG_COUNT",
+        ] {
+            assert!(
+                envs.contains(&(OsStr::new(name), None)),
+                "{name} is not removed"
+            );
+        }
+        for (name, value) in [
+            ("GIT_OPTIONAL_LOCKS", "0"),
+            ("LC_ALL", "C"),
+            ("GIT_NO_LAZY_FETCH", "1"),
+        ] {
+            assert!(envs.contains(&(OsStr::new(name), Some(OsStr::new(value)))));
+        }
+        assert_eq!(command.get_program(), "git");
+    }
+
+    #[test]
+    fn a_missing_git_says_what_roster_needs() {
+        let error = launch_error(&io::Error::from(io::ErrorKind::NotFound));
+        assert!(error
+            .message
+            .starts_with("roster needs the `git` program for revisions: "));
+    }
+
+    #[test]
+    fn folders_are_cleaned() {
+        assert_eq!(clean_folder("records/").unwrap(), "records");
+        assert_eq!(
+            clean_folder("./records//members").unwrap(),
+            "records/members"
+        );
+        assert_eq!(clean_folder(".").unwrap(), "");
+        assert!(clean_folder("../elsewhere").is_err());
+        assert!(clean_folder("/etc").is_err());
+    }
+}
