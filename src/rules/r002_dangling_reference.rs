@@ -230,42 +230,16 @@ fn closest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Optio
     let len = wanted.chars().count();
     candidates
         .filter_map(|c| {
-            let d = levenshtein(&wanted, &c.to_lowercase());
+            let d = strsim::levenshtein(&wanted, &c.to_lowercase());
             (d <= 2 && d * 2 < len).then_some((d, c))
         })
         .min()
         .map(|(_, c)| c)
 }
 
-/// The number of one-character insertions, deletions and substitutions between `a` and `b`.
-fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let substitution = diagonal + usize::from(ca != cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
-        }
-    }
-    row[b.len()]
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{closest, levenshtein};
-
-    #[test]
-    fn levenshtein_counts_edits() {
-        assert_eq!(levenshtein("", ""), 0);
-        assert_eq!(levenshtein("iom", ""), 3);
-        assert_eq!(levenshtein("", "iom"), 3);
-        assert_eq!(levenshtein("unhrc", "unhcr"), 2);
-        assert_eq!(levenshtein("unfp", "unfpa"), 1);
-        assert_eq!(levenshtein("kitten", "sitting"), 3);
-    }
+    use super::closest;
 
     #[test]
     fn closest_suggests_near_ids_only() {

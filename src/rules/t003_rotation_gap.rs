@@ -1,8 +1,9 @@
 //! T003 rotation-gap: days inside a rotation regime that no chair entry covers.
 //!
 //! Every chair entry (a term, a vacancy or an unknown period) covers whole units, so the covered
-//! days are the union of [`ChairEntry::period`]. The entries are sorted once and each regime asks
-//! [`temporal::uncovered`] for what is left: `O(n log n)` in the number of entries.
+//! days are the [`temporal::union`] of [`ChairEntry::period`]. The entries are sorted once and
+//! each regime asks [`temporal::uncovered`] for what is left: `O(n log n)` in the number of
+//! entries.
 //!
 //! This file also holds the two phrases the other chair rules share (how to name an entry and
 //! how to write a run of days), so that every rule words them the same way.
@@ -21,7 +22,7 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     let by_start = context.dated_chairs();
     let mut by_end = by_start.clone();
     by_end.sort_by_key(|(p, e)| (p.end, p.start, e.index));
-    let runs = merged(by_start.iter().map(|(p, _)| *p));
+    let runs = temporal::union(by_start.iter().map(|(p, _)| *p));
     let last_end = by_end.last().map(|(p, _)| p.end);
 
     for regime in &group.regimes {
@@ -60,20 +61,6 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
             out.push(finding(context, regime, &extent, gap, before, after));
         }
     }
-}
-
-/// The union of intervals sorted by start, as disjoint sorted runs.
-fn merged(sorted: impl Iterator<Item = Interval>) -> Vec<Interval> {
-    let mut runs: Vec<Interval> = Vec::new();
-    for p in sorted {
-        match runs.last_mut() {
-            Some(last) if p.start <= last.end || p.start == last.end.next() => {
-                last.end = last.end.max(p.end);
-            }
-            _ => runs.push(p),
-        }
-    }
-    runs
 }
 
 fn finding(
@@ -200,22 +187,5 @@ mod tests {
         assert_eq!(days(span("2010-12-31", "2010-12-31")), "2010-12-31");
         assert_eq!(during(span("2006-11", "2006-11")), "in 2006-11");
         assert_eq!(during(span("2010-12-31", "2010-12-31")), "on 2010-12-31");
-    }
-
-    #[test]
-    fn touching_and_overlapping_entries_merge_into_one_run() {
-        let runs = merged(
-            [
-                span("2006-01", "2006-06"),
-                span("2006-03", "2006-04"),
-                span("2006-07", "2006-12"),
-                span("2007-02", "2007-06"),
-            ]
-            .into_iter(),
-        );
-        assert_eq!(
-            runs,
-            vec![span("2006-01", "2006-12"), span("2007-02", "2007-06")]
-        );
     }
 }
