@@ -5,7 +5,7 @@
 //! because the schema has already reported it. The rules (`crate::rules`) read only this model,
 //! so they never touch YAML or JSON.
 
-use crate::load::tree::Document as Loaded;
+use crate::load::tree::ParsedFile;
 use crate::load::tree::{Node, NodeKind};
 use crate::load::workspace::Kind;
 use crate::source::{FileId, Span};
@@ -200,14 +200,14 @@ pub struct Input<'a> {
     pub kind: Kind,
     /// `records/members/iom.yaml`.
     pub name: &'a str,
-    pub document: &'a Loaded,
+    pub document: &'a ParsedFile,
 }
 
-struct Reader {
+struct FieldReader {
     file: FileId,
 }
 
-impl Reader {
+impl FieldReader {
     fn loc(&self, node: &Node) -> Loc {
         Loc {
             file: self.file,
@@ -273,7 +273,7 @@ impl Dataset {
     pub fn build(inputs: &[Input]) -> Dataset {
         let mut data = Dataset::default();
         for input in inputs {
-            let r = Reader { file: input.file };
+            let r = FieldReader { file: input.file };
             let root = &input.document.root;
             if !root.is_mapping() {
                 continue;
@@ -326,7 +326,7 @@ impl Dataset {
         data
     }
 
-    fn read_group(&mut self, r: &Reader, root: &Node) {
+    fn read_group(&mut self, r: &FieldReader, root: &Node) {
         self.citations.push(r.citations(root));
         let regimes = r
             .items(root, "rotation")
@@ -384,7 +384,7 @@ impl Dataset {
         });
     }
 
-    fn read_member(&mut self, r: &Reader, name: &str, root: &Node) {
+    fn read_member(&mut self, r: &FieldReader, name: &str, root: &Node) {
         self.citations.push(r.citations(root));
         let file_stem = name
             .rsplit('/')
@@ -423,7 +423,7 @@ impl Dataset {
         });
     }
 
-    fn read_chair(&mut self, r: &Reader, index: usize, node: &Node) {
+    fn read_chair(&mut self, r: &FieldReader, index: usize, node: &Node) {
         self.citations.push(r.citations(node));
         let flag = |key| node.get(key).and_then(Node::as_bool) == Some(true);
         let kind = if flag("vacant") {

@@ -14,7 +14,7 @@ use crate::catalogue;
 use crate::diag::{Diagnostic, Label};
 use crate::error::Error;
 use crate::load::instance::Tree;
-use crate::load::tree::{Document, Node};
+use crate::load::tree::{Node, ParsedFile};
 use crate::load::workspace::Kind;
 use crate::source::FileId;
 use jsonschema::error::{TypeKind, ValidationErrorKind};
@@ -106,7 +106,7 @@ impl Schemas {
     }
 
     /// Every violation of `document` against the schema of `kind`.
-    pub fn validate(&self, kind: Kind, file: FileId, document: &Document) -> Vec<Diagnostic> {
+    pub fn validate(&self, kind: Kind, file: FileId, document: &ParsedFile) -> Vec<Diagnostic> {
         let validator = &self.validators[&kind];
         let mut out = Vec::new();
         for error in validator.iter_errors(&document.root) {

@@ -144,6 +144,6 @@ impl Node {
 
 /// A record file read as one document.
 #[derive(Debug, Clone)]
-pub struct Document {
+pub struct ParsedFile {
     pub root: Node,
 }

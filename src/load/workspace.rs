@@ -1,6 +1,6 @@
 //! The records repository on disk: where its root is, which files it holds, and reading them.
 //!
-//! The layout is fixed (DESIGN section 2), so listing it never walks an arbitrary tree:
+//! The layout is fixed (README, "Repository layout"), so listing it never walks an arbitrary tree:
 //! `records/*.yaml` and `records/members/*.yaml`, nothing deeper. A folder or file anywhere else
 //! under `records/` is listed with no kind, and the check reports it (S002). Because no folder is
 //! ever descended into beyond `records/members/`, a symlink loop cannot make the listing spin; a

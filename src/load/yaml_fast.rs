@@ -44,7 +44,7 @@ pub fn read<'a>(text: &'a str, sink: &mut dyn FnMut(Event<'a>, Span) -> bool) ->
     if text.contains(['\t', '\r', '\0', '\u{feff}']) {
         return Err(Halt::Unsupported);
     }
-    let mut reader = Reader {
+    let mut reader = FastReader {
         text,
         bytes: text.as_bytes(),
         sink,
@@ -57,7 +57,7 @@ pub fn read<'a>(text: &'a str, sink: &mut dyn FnMut(Event<'a>, Span) -> bool) ->
 /// The first line holding content at or after a line start: `(line start, indentation)`.
 type Line = Option<(usize, usize)>;
 
-struct Reader<'a, 's> {
+struct FastReader<'a, 's> {
     text: &'a str,
     bytes: &'a [u8],
     sink: &'s mut dyn FnMut(Event<'a>, Span) -> bool,
@@ -98,7 +98,7 @@ fn is_indicator(b: u8) -> bool {
     )
 }
 
-impl<'a> Reader<'a, '_> {
+impl<'a> FastReader<'a, '_> {
     fn emit(&mut self, event: Event<'a>, start: usize, end: usize) -> Read<()> {
         if (self.sink)(event, Span::new(start, end)) {
             Ok(())

@@ -19,7 +19,7 @@ use std::collections::HashMap;
 
 pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     let data = context.data;
-    let mut entries: Option<HashMap<(FileId, Span), Entry>> = None;
+    let mut entries: Option<HashMap<(FileId, Span), Cited>> = None;
     for citations in &data.citations {
         if !citations.ids.is_empty() {
             continue;
@@ -53,7 +53,7 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
 }
 
 /// What a reader calls an entry that cites, and the key it cites under.
-struct Entry {
+struct Cited {
     what: String,
     field: &'static str,
 }
@@ -63,10 +63,10 @@ fn key(at: Loc) -> (FileId, Span) {
 }
 
 /// Every entry that cites, by where it starts.
-fn index(data: &Dataset) -> HashMap<(FileId, Span), Entry> {
+fn index(data: &Dataset) -> HashMap<(FileId, Span), Cited> {
     let mut out = HashMap::new();
     let mut add = |at: Loc, what: String, field: &'static str| {
-        out.insert(key(at), Entry { what, field });
+        out.insert(key(at), Cited { what, field });
     };
     if let Some(group) = &data.group {
         add(group.at, "the group".to_string(), "sources");

@@ -26,7 +26,7 @@ enum Reading {
 
 /// What a pair of dates belongs to; named only when there is something to report, so that a
 /// million well-ordered chair terms cost no allocation.
-enum Subject<'a> {
+enum Dated<'a> {
     Entry(&'a ChairEntry),
     Member(&'a Member),
     Document(&'a Document),
@@ -36,22 +36,22 @@ enum Subject<'a> {
     Regime,
 }
 
-impl Subject<'_> {
+impl Dated<'_> {
     fn text(&self) -> String {
         match self {
-            Subject::Entry(entry) => entry_name(entry),
-            Subject::Member(m) => format!("`{}`", m.id().unwrap_or(&m.file_stem)),
-            Subject::Document(d) => match &d.id {
+            Dated::Entry(entry) => entry_name(entry),
+            Dated::Member(m) => format!("`{}`", m.id().unwrap_or(&m.file_stem)),
+            Dated::Document(d) => match &d.id {
                 Some(id) => format!("the period covered by `{}`", id.value),
                 None => "the period a document covers".to_string(),
             },
-            Subject::Claim(c) => match &c.source {
+            Dated::Claim(c) => match &c.source {
                 Some(s) => format!("the claim of `{}` members by `{}`", c.members, s.value),
                 None => format!("the claim of `{}` members", c.members),
             },
-            Subject::Group => "the group".to_string(),
-            Subject::Name => "a name of the group".to_string(),
-            Subject::Regime => "the rotation regime".to_string(),
+            Dated::Group => "the group".to_string(),
+            Dated::Name => "a name of the group".to_string(),
+            Dated::Regime => "the rotation regime".to_string(),
         }
     }
 }
@@ -59,7 +59,7 @@ impl Subject<'_> {
 /// One start and end to compare, with the words to describe them.
 struct Pair<'a> {
     reading: Reading,
-    subject: Subject<'a>,
+    subject: Dated<'a>,
     start_key: &'static str,
     end_key: &'static str,
     /// "starts" / "joined": the verb for the start in "... but joined only in `2010`".
@@ -89,14 +89,14 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
 
     for entry in &data.chairs {
         if let (Some(start), Some(end)) = (&entry.start, &entry.end) {
-            inspect(period(Subject::Entry(entry), "start", "end", start, end));
+            inspect(period(Dated::Entry(entry), "start", "end", start, end));
         }
     }
     for member in &data.members {
         if let (Some(joined), Some(left)) = (&member.joined, &member.left) {
             inspect(Pair {
                 reading: Reading::Events,
-                subject: Subject::Member(member),
+                subject: Dated::Member(member),
                 start_key: "joined",
                 end_key: "left",
                 starts: "joined",
@@ -110,7 +110,7 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     for document in &data.documents {
         if let Some((start, end)) = &document.covers {
             inspect(period(
-                Subject::Document(document),
+                Dated::Document(document),
                 "start",
                 "end",
                 start,
@@ -122,7 +122,7 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     if let (Some(founded), Some(dissolved)) = (&group.founded, &group.dissolved) {
         inspect(Pair {
             reading: Reading::Events,
-            subject: Subject::Group,
+            subject: Dated::Group,
             start_key: "founded",
             end_key: "dissolved",
             starts: "was founded",
@@ -136,7 +136,7 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         if let (Some(from), Some(until)) = (&name.from, &name.until) {
             inspect(Pair {
                 reading: Reading::Events,
-                subject: Subject::Name,
+                subject: Dated::Name,
                 start_key: "from",
                 end_key: "until",
                 starts: "starts",
@@ -149,12 +149,12 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     }
     for regime in &group.regimes {
         if let (Some(from), Some(until)) = (&regime.from, &regime.until) {
-            inspect(period(Subject::Regime, "from", "until", from, until));
+            inspect(period(Dated::Regime, "from", "until", from, until));
         }
     }
     for claim in &group.claims {
         if let (Some(from), Some(until)) = (&claim.from, &claim.until) {
-            inspect(period(Subject::Claim(claim), "from", "until", from, until));
+            inspect(period(Dated::Claim(claim), "from", "until", from, until));
         }
     }
 }

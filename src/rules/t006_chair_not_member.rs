@@ -30,7 +30,7 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
             // An inverted term is T001's finding.
             continue;
         }
-        let term = Term {
+        let term = TermDates {
             start: start.value,
             end: end.value,
             period,
@@ -56,7 +56,7 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
 }
 
 /// A term's dates as written and the days it covers.
-struct Term {
+struct TermDates {
     start: PartialDate,
     end: PartialDate,
     period: Interval,
@@ -68,7 +68,7 @@ fn check_membership(
     context: &Context,
     out: &mut Vec<Diagnostic>,
     at: &Field<String>,
-    term: &Term,
+    term: &TermDates,
     member: &Member,
     constituent: Option<&str>,
 ) {

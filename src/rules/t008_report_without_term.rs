@@ -126,7 +126,7 @@ fn within(intervals: &[Interval], covered: Interval) -> bool {
 }
 
 /// `` `iom` chaired 2007-01..2007-06 ``, or `` `a` and `b` chaired ... `` for co-chairs.
-fn chaired(term: &Term) -> String {
+fn chaired(term: &DatedTerm) -> String {
     let Some(Chairing { chairs, .. }) = term.entry.term() else {
         return String::new();
     };
@@ -141,28 +141,28 @@ fn chaired(term: &Term) -> String {
 }
 
 /// One chair term and the days it covers.
-struct Term<'a> {
+struct DatedTerm<'a> {
     period: Interval,
     entry: &'a ChairEntry,
 }
 
 /// Every chair term by start, to find who chaired during a period.
 struct Timeline<'a> {
-    by_start: Vec<Term<'a>>,
+    by_start: Vec<DatedTerm<'a>>,
     /// `reach[i]`: the latest end among `by_start[..=i]`, to stop a backward scan early.
     reach: Vec<Day>,
 }
 
 impl<'a> Timeline<'a> {
     fn of(context: &Context<'a>) -> Timeline<'a> {
-        let mut by_start: Vec<Term> = context
+        let mut by_start: Vec<DatedTerm> = context
             .data
             .chairs
             .iter()
             .filter(|e| matches!(e.kind, EntryKind::Term { .. }))
             .filter_map(|entry| {
                 let period = entry.period().filter(|p| !p.is_empty())?;
-                Some(Term { period, entry })
+                Some(DatedTerm { period, entry })
             })
             .collect();
         by_start.sort_by_key(|t| (t.period.start, t.period.end));
@@ -183,7 +183,7 @@ impl<'a> Timeline<'a> {
     /// without overlapping terms that is one or two steps, and the scan is capped so that a
     /// term with a far-off end cannot make every report scan every term (the help line might
     /// then miss an earlier term, never the verdict).
-    fn during(&self, covered: Interval) -> (Vec<&Term<'a>>, usize) {
+    fn during(&self, covered: Interval) -> (Vec<&DatedTerm<'a>>, usize) {
         const SCAN: usize = 64;
         let first = self
             .by_start
@@ -191,7 +191,7 @@ impl<'a> Timeline<'a> {
         let upto = self
             .by_start
             .partition_point(|t| t.period.start <= covered.end);
-        let mut earlier: Vec<&Term> = (0..first)
+        let mut earlier: Vec<&DatedTerm> = (0..first)
             .rev()
             .take(SCAN)
             .take_while(|&i| self.reach[i] >= covered.start)

@@ -87,10 +87,10 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         let what = match &entry.kind {
             EntryKind::Term { chairs, .. } => {
                 let ids: Vec<String> = chairs.iter().map(|c| format!("`{}`", c.value)).collect();
-                Subject::Chaired(format!("{} chaired {period}", ids.join(" and ")))
+                Late::Chaired(format!("{} chaired {period}", ids.join(" and ")))
             }
-            EntryKind::Vacant => Subject::Other(format!("the vacancy {period}")),
-            EntryKind::Unknown => Subject::Other(format!("the unknown period {period}")),
+            EntryKind::Vacant => Late::Other(format!("the vacancy {period}")),
+            EntryKind::Unknown => Late::Other(format!("the unknown period {period}")),
         };
         // Chair entries cover whole units: `start` is its first day, `end` its last.
         if let Some((d, certainly)) = period_after(
@@ -111,7 +111,7 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         // A claim without `until` covers its `from` date alone.
         let until = claim.until.as_ref().unwrap_or(from);
         let period = written(from.value, until.value);
-        let what = Subject::Other(format!("the claim of {} members {period}", claim.members));
+        let what = Late::Other(format!("the claim of {} members {period}", claim.members));
         // A claim holds on every day of its period, so its dates are read as whole units too.
         if let Some((d, certainly)) = period_after(
             context,
@@ -137,7 +137,7 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
 /// that ended with the body, not a sign that it outlived it.
 fn period_after(
     context: &Context,
-    what: Subject,
+    what: Late,
     (start, start_day): (&Field<PartialDate>, Day),
     (end, end_day): (&Field<PartialDate>, Day),
     when: PartialDate,
@@ -155,12 +155,12 @@ fn period_after(
     let after = format!("after the group was dissolved in {when}");
     let past = format!("past the group's dissolution in {when}");
     let message = match (what, certainly, starts_after) {
-        (Subject::Chaired(chaired), true, true) => format!("{chaired}, {after}"),
-        (Subject::Chaired(chaired), true, false) => format!("{chaired}, {past}"),
-        (Subject::Chaired(chaired), false, _) => format!("{chaired}, possibly {after}"),
-        (Subject::Other(other), true, true) => format!("{other} starts {after}"),
-        (Subject::Other(other), true, false) => format!("{other} runs {past}"),
-        (Subject::Other(other), false, _) => format!("{other} may start {after}"),
+        (Late::Chaired(chaired), true, true) => format!("{chaired}, {after}"),
+        (Late::Chaired(chaired), true, false) => format!("{chaired}, {past}"),
+        (Late::Chaired(chaired), false, _) => format!("{chaired}, possibly {after}"),
+        (Late::Other(other), true, true) => format!("{other} starts {after}"),
+        (Late::Other(other), true, false) => format!("{other} runs {past}"),
+        (Late::Other(other), false, _) => format!("{other} may start {after}"),
     };
     let label = if certainly {
         "after the dissolution"
@@ -194,7 +194,7 @@ fn written(start: PartialDate, end: PartialDate) -> String {
 }
 
 /// What a dated record is, for a message.
-enum Subject {
+enum Late {
     /// `` `iom` chaired 2013-01..2013-06 ``.
     Chaired(String),
     /// `the vacancy 2013-01..2013-06`, `the claim of 16 members in 2013`.
