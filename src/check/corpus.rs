@@ -11,7 +11,7 @@ use crate::catalogue;
 use crate::diag::{self, Diagnostic, Label};
 use crate::error::Error;
 use crate::load::schema::Schemas;
-use crate::load::tree::Document;
+use crate::load::tree::ParsedFile;
 use crate::load::workspace::{self, Contents, Kind, Workspace};
 use crate::load::yaml;
 use crate::model::{Dataset, Input};
@@ -29,7 +29,7 @@ pub struct FileResult {
     pub kind: Option<Kind>,
     pub diagnostics: Vec<Diagnostic>,
     pub part: Dataset,
-    pub document: Option<Document>,
+    pub document: Option<ParsedFile>,
 }
 
 /// The files of one side after the rules ran.
@@ -60,7 +60,7 @@ pub struct Corpus {
 const PARALLEL_BYTES: usize = 1 << 20;
 
 /// What parsing one file gives: its findings, its model, and its document when kept.
-type Parsed = (Vec<Diagnostic>, Dataset, Option<Document>);
+type Parsed = (Vec<Diagnostic>, Dataset, Option<ParsedFile>);
 
 /// Loads, validates and models one file. Pure: safe to run on any thread.
 fn parse(sources: &Sources, id: FileId, kind: Kind, schemas: &Schemas, keep: bool) -> Parsed {
@@ -346,14 +346,16 @@ impl Corpus {
         data: Dataset,
         options: &Options,
     ) -> Side {
-        let only = options.only.as_deref();
+        let selected = options.only.as_deref();
+        // R006 judges the silences of every rule: selecting it runs every check.
+        let only = selected.filter(|rules| !rules.contains(&&catalogue::R006));
         diagnostics.extend(rules::run(&Context::new(&data, options.as_of), only));
-        if let Some(only) = only {
-            // The findings of reading files belong to the Y- and S-rules: keep the selected.
+        let files_of_side: Vec<FileId> = files.iter().map(|&i| self.results[i].file).collect();
+        silences::apply(&self.sources, &files_of_side, &mut diagnostics, only);
+        if let Some(only) = selected {
+            // What reading the files found belongs to the Y- and S-rules: keep the selected.
             diagnostics.retain(|d| only.iter().any(|r| d.is(r)));
         }
-        let files_of_side: Vec<FileId> = files.iter().map(|&i| self.results[i].file).collect();
-        silences::apply(&self.sources, &files_of_side, &mut diagnostics);
         policy::apply(&options.levels, &mut diagnostics);
         diag::sort(&mut diagnostics);
         Side {

@@ -25,7 +25,14 @@ const MARKER: &str = "# roster: allow";
 /// Drops the findings that a comment silences, and reports comments that are malformed,
 /// unexplained or unused.
 /// Only the comments in `files` count: a run may hold files of several revisions.
-pub fn apply(sources: &Sources, files: &[FileId], diagnostics: &mut Vec<Diagnostic>) {
+/// With a selection of rules (`only`), a silence is judged unused only if it names a selected
+/// rule: the other rules did not run, so whether it silences something is not known.
+pub fn apply(
+    sources: &Sources,
+    files: &[FileId],
+    diagnostics: &mut Vec<Diagnostic>,
+    only: Option<&[&'static Rule]>,
+) {
     let mut silences = Vec::new();
     let mut problems = Vec::new();
     for &file in files {
@@ -106,7 +113,17 @@ pub fn apply(sources: &Sources, files: &[FileId], diagnostics: &mut Vec<Diagnost
             None => true,
         }
     });
-    for s in silences.iter().filter(|s| !s.used && !s.codes.is_empty()) {
+    let judged = |s: &Silence| {
+        only.is_none_or(|only| {
+            s.codes
+                .iter()
+                .any(|code| only.iter().any(|rule| rule.code == *code))
+        })
+    };
+    for s in silences
+        .iter()
+        .filter(|s| !s.used && !s.codes.is_empty() && judged(s))
+    {
         problems.push(silence_problem(
             s.file,
             s.span,
