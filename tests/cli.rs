@@ -7,7 +7,7 @@ use std::fs;
 use std::path::Path;
 
 mod common;
-use common::{manifest_dir, outcome, shipped_copy};
+use common::{manifest_dir, outcome, place_of, shipped_copy, Tree};
 
 fn roster(root: &Path) -> Command {
     let mut cmd = Command::cargo_bin("roster").unwrap();
@@ -20,12 +20,13 @@ fn check(root: &Path, extra: &[&str]) -> (i32, String, String) {
     outcome(&roster(root).arg("check").args(extra).output().unwrap())
 }
 
-/// 1-based number of the first line of `text` that starts with `prefix`.
-fn line_of(text: &str, prefix: &str) -> usize {
-    text.lines()
-        .position(|l| l.starts_with(prefix))
-        .unwrap_or_else(|| panic!("no line starts with {prefix:?}"))
-        + 1
+/// 1-based number of the line of the shipped IOM record where `needle` first occurs.
+fn line_of(needle: &str) -> usize {
+    place_of(
+        &fs::read_to_string(manifest_dir().join(IOM)).unwrap(),
+        needle,
+    )
+    .0
 }
 
 const IOM: &str = "records/members/iom.yaml";
@@ -33,19 +34,12 @@ const IOM: &str = "records/members/iom.yaml";
 /// Rewrites the IOM record in a fresh copy, checks it, and asserts one finding of `code` at
 /// `line:col` with exit 1.
 fn planted(edit: impl FnOnce(&str) -> Vec<u8>, code: &str, line: usize, col: usize) {
-    let dir = shipped_copy();
-    let path = dir.path().join(IOM);
-    let original = fs::read_to_string(&path).unwrap();
-    fs::write(&path, edit(&original)).unwrap();
-    let (status, stdout, stderr) = check(dir.path(), &["--color", "never"]);
-    assert_eq!(status, 1, "stdout:\n{stdout}\nstderr:\n{stderr}");
-    assert!(
-        stdout.contains(&format!("[{code}]")),
-        "{code} not reported:\n{stdout}"
-    );
-    let place = format!("--> {IOM}:{line}:{col}");
-    assert!(stdout.contains(&place), "expected {place}:\n{stdout}");
-    assert!(stderr.is_empty(), "{stderr}");
+    let tree = Tree::shipped();
+    fs::write(tree.path().join(IOM), edit(&tree.read(IOM))).unwrap();
+    let run = tree.check(&[]);
+    run.assert_code(1);
+    run.assert_finding(&format!("error[{code}]"), &format!("{IOM}:{line}:{col}"));
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
 }
 
 #[test]
@@ -57,8 +51,7 @@ fn shipped_records_pass() {
 
 #[test]
 fn planted_bad_date_is_located() {
-    let text = fs::read_to_string(manifest_dir().join(IOM)).unwrap();
-    let line = line_of(&text, "joined:");
+    let line = line_of("joined:");
     planted(
         |t| {
             t.replace("joined: 2003-04", "joined: 2003-02-30")
@@ -72,8 +65,7 @@ fn planted_bad_date_is_located() {
 
 #[test]
 fn planted_unknown_key_is_located() {
-    let text = fs::read_to_string(manifest_dir().join(IOM)).unwrap();
-    let line = line_of(&text, "joined:") + 1;
+    let line = line_of("joined:") + 1;
     planted(
         |t| {
             t.replace("joined: 2003-04\n", "joined: 2003-04\nlangauge: en\n")
@@ -87,8 +79,7 @@ fn planted_unknown_key_is_located() {
 
 #[test]
 fn planted_missing_required_key_points_at_the_mapping() {
-    let text = fs::read_to_string(manifest_dir().join(IOM)).unwrap();
-    let line = line_of(&text, "id:");
+    let line = line_of("id:");
     planted(
         |t| t.replace("joined: 2003-04\n", "").into_bytes(),
         "S001",
@@ -99,8 +90,7 @@ fn planted_missing_required_key_points_at_the_mapping() {
 
 #[test]
 fn planted_wrong_type_is_located() {
-    let text = fs::read_to_string(manifest_dir().join(IOM)).unwrap();
-    let line = line_of(&text, "founded:");
+    let line = line_of("founded:");
     planted(
         |t| t.replace("founded: 1951", "founded: [1951]").into_bytes(),
         "S001",
@@ -111,8 +101,7 @@ fn planted_wrong_type_is_located() {
 
 #[test]
 fn planted_duplicate_key_is_located() {
-    let text = fs::read_to_string(manifest_dir().join(IOM)).unwrap();
-    let line = line_of(&text, "joined:") + 1;
+    let line = line_of("joined:") + 1;
     planted(
         |t| {
             t.replace("joined: 2003-04\n", "joined: 2003-04\njoined: 2003\n")
@@ -126,8 +115,7 @@ fn planted_duplicate_key_is_located() {
 
 #[test]
 fn planted_alias_is_located() {
-    let text = fs::read_to_string(manifest_dir().join(IOM)).unwrap();
-    let line = line_of(&text, "joined:");
+    let line = line_of("joined:");
     planted(
         |t| {
             t.replace("joined: 2003-04\n", "joined: &j 2003-04\nleft: *j\n")
@@ -141,8 +129,7 @@ fn planted_alias_is_located() {
 
 #[test]
 fn planted_tab_indentation_is_located() {
-    let text = fs::read_to_string(manifest_dir().join(IOM)).unwrap();
-    let line = line_of(&text, "  en: IOM");
+    let line = line_of("  en: IOM");
     planted(
         |t| t.replace("  en: IOM", "\ten: IOM").into_bytes(),
         "Y001",
@@ -153,8 +140,7 @@ fn planted_tab_indentation_is_located() {
 
 #[test]
 fn planted_invalid_utf8_is_located() {
-    let text = fs::read_to_string(manifest_dir().join(IOM)).unwrap();
-    let line = line_of(&text, "  en: IOM");
+    let line = line_of("  en: IOM");
     planted(
         |t| {
             let mut bytes = t.as_bytes().to_vec();

@@ -6,26 +6,8 @@
 //! error may upset other rules too (a later `joined` changes the member counts, so T002 fires):
 //! the tests ask only that the rule under test reports at the right place.
 
-use assert_cmd::Command;
-use std::fs;
-
 mod common;
-use common::shipped_copy;
-
-/// 1-based `(line, column)` of the first occurrence of `needle` in `text`, columns counted in
-/// characters.
-fn place_of(text: &str, needle: &str) -> (usize, usize) {
-    let at = text
-        .find(needle)
-        .unwrap_or_else(|| panic!("{needle:?} not found"));
-    let before = &text[..at];
-    let line = before.matches('\n').count() + 1;
-    let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
-        .chars()
-        .count()
-        + 1;
-    (line, column)
-}
+use common::Tree;
 
 /// One planted error: replace the one occurrence of `from` in `file` by `to`, and expect an
 /// error of `code` at the first `find` in `at` (after the edit), `skip` characters into it.
@@ -40,46 +22,16 @@ struct Plant<'a> {
 }
 
 /// Plants the error in a fresh copy of the records, checks the copy, and asserts exit 1 and an
-/// error of the rule whose header is followed by the expected `--> file:line:col`.
+/// error of the rule at the expected place; returns what the check printed.
 fn planted(plant: Plant) -> String {
-    let dir = shipped_copy();
-    let path = dir.path().join(plant.file);
-    let original = fs::read_to_string(&path).unwrap();
-    assert_eq!(
-        original.matches(plant.from).count(),
-        1,
-        "{:?} should occur once in {}",
-        plant.from,
-        plant.file
-    );
-    fs::write(&path, original.replacen(plant.from, plant.to, 1)).unwrap();
-    let target = fs::read_to_string(dir.path().join(plant.at)).unwrap();
-    let (line, column) = place_of(&target, plant.find);
-    let place = format!("--> {}:{line}:{}", plant.at, column + plant.skip);
-
-    let output = Command::cargo_bin("roster")
-        .unwrap()
-        .current_dir(dir.path())
-        .env_remove("NO_COLOR")
-        .args(["check", "--color", "never"])
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(
-        output.status.code(),
-        Some(1),
-        "stdout:\n{stdout}\nstderr:\n{stderr}"
-    );
-    let header = format!("error[{}]", plant.code);
-    let found = stdout
-        .lines()
-        .collect::<Vec<_>>()
-        .windows(2)
-        .any(|pair| pair[0].starts_with(&header) && pair[1].trim_start() == place);
-    assert!(found, "expected {header} at {place}:\n{stdout}");
-    assert!(stderr.is_empty(), "{stderr}");
-    stdout
+    let tree = Tree::shipped();
+    tree.replace(plant.file, plant.from, plant.to);
+    let place = tree.place(plant.at, plant.find, plant.skip);
+    let run = tree.check(&[]);
+    run.assert_code(1);
+    run.assert_finding(&format!("error[{}]", plant.code), &place);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    run.stdout
 }
 
 #[test]

@@ -1,5 +1,10 @@
-//! What the integration tests share: where the repository is, and copies of the shipped
-//! records that a test may change freely.
+//! What the integration tests share: where the repository is, copies of a records tree that a
+//! test may change freely, running `roster` on them, and finding where a planted change is.
+//!
+//! The harness for a planted error: [`Tree::shipped`] (or [`Tree::copy_of`]) makes a copy,
+//! [`Tree::replace`] plants one change, [`Tree::place`] says where a finding about it must point
+//! (`file:line:col`, computed from the edited text so the tests keep working when the records
+//! grow), [`Tree::check`] runs `roster check`, and [`Run::assert_finding`] asserts the finding.
 #![allow(dead_code)] // each test crate uses its own part of this module
 
 use std::fs;
@@ -10,13 +15,13 @@ pub fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Copies a folder tree (no symlinks in it are followed specially: they are copied as files).
+/// Copies a folder tree. A symlink is copied as what it points to.
 pub fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
         let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
+        if entry.path().is_dir() {
             copy_dir(&entry.path(), &target);
         } else {
             fs::copy(entry.path(), target).unwrap();
@@ -26,23 +31,30 @@ pub fn copy_dir(from: &Path, to: &Path) {
 
 /// A temporary copy of the shipped `records/` and `schemas/`.
 pub fn shipped_copy() -> TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&manifest_dir().join("records"), &dir.path().join("records"));
-    copy_dir(&manifest_dir().join("schemas"), &dir.path().join("schemas"));
-    dir
+    Tree::shipped().dir
 }
 
 /// Runs `roster check --color never ARGS` in `root`; returns (exit code, stdout, stderr).
 pub fn roster_check(root: &Path, args: &[&str]) -> (i32, String, String) {
+    let run = roster(root, &[&["check", "--color", "never"], args].concat());
+    (run.code, run.stdout, run.stderr)
+}
+
+/// Runs `roster ARGS` in `root`, with `NO_COLOR` unset.
+pub fn roster(root: &Path, args: &[&str]) -> Run {
     let output = assert_cmd::Command::cargo_bin("roster")
         .unwrap()
         .current_dir(root)
         .env_remove("NO_COLOR")
-        .args(["check", "--color", "never"])
         .args(args)
         .output()
         .unwrap();
-    outcome(&output)
+    let (code, stdout, stderr) = outcome(&output);
+    Run {
+        code,
+        stdout,
+        stderr,
+    }
 }
 
 /// A finished run as (exit code, stdout, stderr).
@@ -55,4 +67,162 @@ pub fn outcome(output: &std::process::Output) -> (i32, String, String) {
         String::from_utf8_lossy(&output.stdout).into_owned(),
         String::from_utf8_lossy(&output.stderr).into_owned(),
     )
+}
+
+/// 1-based `(line, column)` of the first occurrence of `needle` in `text`, columns counted in
+/// characters.
+pub fn place_of(text: &str, needle: &str) -> (usize, usize) {
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not found"));
+    line_col(text, at)
+}
+
+/// 1-based `(line, column)` of byte `at` in `text`, columns counted in characters.
+pub fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+/// A temporary records tree (`records/` and `schemas/`) that a test changes freely.
+pub struct Tree {
+    pub dir: TempDir,
+}
+
+impl Tree {
+    /// A copy of the shipped records and schemas.
+    pub fn shipped() -> Tree {
+        Tree::copy_of(&manifest_dir())
+    }
+
+    /// A copy of the records under `root`, with `root`'s schemas when it has a `schemas/`
+    /// folder and the shipped schemas otherwise.
+    pub fn copy_of(root: &Path) -> Tree {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(&root.join("records"), &dir.path().join("records"));
+        let schemas = root.join("schemas");
+        let schemas = if schemas.is_dir() {
+            schemas
+        } else {
+            manifest_dir().join("schemas")
+        };
+        copy_dir(&schemas, &dir.path().join("schemas"));
+        Tree { dir }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn read(&self, file: &str) -> String {
+        fs::read_to_string(self.path().join(file)).unwrap()
+    }
+
+    pub fn write(&self, file: &str, text: &str) -> &Tree {
+        let path = self.path().join(file);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+        self
+    }
+
+    /// Replaces the one occurrence of `from` in `file` by `to`. Panics unless `from` occurs
+    /// exactly once, so a planted error is never silently not planted when the records change.
+    pub fn replace(&self, file: &str, from: &str, to: &str) -> &Tree {
+        let text = self.read(file);
+        assert_eq!(
+            text.matches(from).count(),
+            1,
+            "{from:?} should occur once in {file}"
+        );
+        self.write(file, &text.replacen(from, to, 1))
+    }
+
+    /// Rewrites `file` with `edit`, which must change it.
+    pub fn edit(&self, file: &str, edit: impl FnOnce(&str) -> String) -> &Tree {
+        let text = self.read(file);
+        let edited = edit(&text);
+        assert_ne!(edited, text, "the edit of {file} changed nothing");
+        self.write(file, &edited)
+    }
+
+    /// `file:line:col` of the first `needle` in `file`, `skip` characters into it.
+    pub fn place(&self, file: &str, needle: &str, skip: usize) -> String {
+        let (line, column) = place_of(&self.read(file), needle);
+        format!("{file}:{line}:{}", column + skip)
+    }
+
+    /// `file:line:col` of the last `needle` in `file`, `skip` characters into it.
+    pub fn place_last(&self, file: &str, needle: &str, skip: usize) -> String {
+        let text = self.read(file);
+        let at = text
+            .rfind(needle)
+            .unwrap_or_else(|| panic!("{needle:?} not found in {file}"));
+        let (line, column) = line_col(&text, at);
+        format!("{file}:{line}:{}", column + skip)
+    }
+
+    /// `file:line:col` of the first `needle` at or after the first line of `file` that
+    /// contains `anchor`.
+    pub fn place_after(&self, file: &str, anchor: &str, needle: &str) -> String {
+        let text = self.read(file);
+        let from = text
+            .lines()
+            .position(|l| l.contains(anchor))
+            .unwrap_or_else(|| panic!("no line of {file} contains {anchor:?}"));
+        for (i, line) in text.lines().enumerate().skip(from) {
+            if let Some(byte) = line.find(needle) {
+                let col = line[..byte].chars().count() + 1;
+                return format!("{file}:{}:{col}", i + 1);
+            }
+        }
+        panic!("no {needle:?} after {anchor:?} in {file}");
+    }
+
+    /// `roster check --color never ARGS` on this tree.
+    pub fn check(&self, args: &[&str]) -> Run {
+        roster(
+            self.path(),
+            &[&["check", "--color", "never"], args].concat(),
+        )
+    }
+}
+
+/// What a run of `roster` gave.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// Asserts the exit code, showing the output when it differs.
+    pub fn assert_code(&self, code: i32) -> &Run {
+        assert_eq!(
+            self.code, code,
+            "stdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    /// The finding (a block of the human output) that starts with `header` (`error[T006]`)
+    /// and whose first location is `place` (`file:line:col`); panics, showing the output,
+    /// when there is none.
+    pub fn assert_finding(&self, header: &str, place: &str) -> &str {
+        let arrow = format!("--> {place}");
+        self.stdout
+            .split("\n\n")
+            .find(|block| {
+                let mut lines = block.lines();
+                lines.next().is_some_and(|l| l.starts_with(header))
+                    && lines.next().is_some_and(|l| l.trim_start() == arrow)
+            })
+            .unwrap_or_else(|| panic!("expected {header} at {place}:\n{}", self.stdout))
+    }
 }
