@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Scale benchmark for `roster check` (DESIGN section 8, throughput bar): generate a large
+# Scale benchmark for `roster check` (docs/architecture.md, throughput bar): generate a large
 # synthetic records tree with benches/gen-synthetic.py, run
 # `roster check --root DIR --format json > /dev/null` on it several times, and report the
 # median wall time, the peak resident memory, the throughput in MB/s and the exit status,

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Scale benchmark for `roster diff` (DESIGN section 8, diff bar: "two revisions of 100,000
+# Scale benchmark for `roster diff` (docs/architecture.md, diff bar: "two revisions of 100,000
 # synthetic records with 1 % changed are compared in under 1 s"). Generates a records tree
 # with benches/gen-synthetic.py (10,000 members and 90,000 chair terms: 100,000 records),
 # copies it, changes 1 % of the records in the copy (1 % of the members get a new English

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# History benchmark for `roster log` (DESIGN section 4: the semantic changes of each commit
+# History benchmark for `roster log` (docs/architecture.md: the semantic changes of each commit
 # that touched the records). Builds a temporary git repository whose first commit holds the
 # shipped records and schemas (records/ and schemas/ at HEAD of this repository), followed by
 # 1,000 commits that each change one small thing in the records, in turn: a member's note, a
