@@ -5,7 +5,7 @@
 //! answer is plain data; `roster at` renders it as text or JSON.
 
 use crate::model::{Dataset, EntryKind};
-use crate::temporal::{Day, PartialDate};
+use crate::temporal::{Date, Day};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -68,7 +68,7 @@ pub fn at(data: &Dataset, day: Day) -> Snapshot {
     }
     members.sort();
     possible_members.sort_by(|a, b| a.id.cmp(&b.id));
-    let show = |d: &Option<crate::model::Field<PartialDate>>| {
+    let show = |d: &Option<crate::model::Field<Date>>| {
         d.as_ref().map(|f| f.value.to_string()).unwrap_or_default()
     };
     let chairs = data

@@ -116,11 +116,12 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
     });
 }
 
-/// How many findings of each severity.
+/// How many findings of each severity; notes are the uncertain findings not shown as warnings.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Tally {
     pub errors: usize,
     pub warnings: usize,
+    pub uncertain: usize,
 }
 
 impl Tally {
@@ -130,6 +131,7 @@ impl Tally {
             match d.severity {
                 Severity::Error => tally.errors += 1,
                 Severity::Warning => tally.warnings += 1,
+                Severity::Note => tally.uncertain += 1,
             }
         }
         tally

@@ -9,7 +9,7 @@ use crate::load::tree::ParsedFile;
 use crate::load::tree::{Node, NodeKind};
 use crate::load::workspace::Kind;
 use crate::source::{FileId, Span};
-use crate::temporal::{self, PartialDate};
+use crate::temporal::{self, Date, Day, Interval};
 
 /// Where something is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,38 +40,80 @@ pub struct Dataset {
 #[derive(Clone, Debug)]
 pub struct Group {
     pub at: Loc,
-    pub founded: Option<Field<PartialDate>>,
-    pub dissolved: Option<Field<PartialDate>>,
+    pub founded: Option<Field<Date>>,
+    pub dissolved: Option<Field<Date>>,
+    /// The period the records claim to be complete for.
+    pub coverage: Option<Coverage>,
     pub regimes: Vec<Regime>,
     pub claims: Vec<Claim>,
     pub names: Vec<NamePeriod>,
 }
 
+/// `coverage:` in `group.yaml`: the records hold every member, chair and working group of the
+/// body from `from` through `until` (open-ended without `until`).
+#[derive(Clone, Debug)]
+pub struct Coverage {
+    pub at: Loc,
+    pub from: Option<Field<Date>>,
+    pub until: Option<Field<Date>>,
+}
+
+impl Group {
+    /// The days of the body's life: from its founding through its dissolution, read as whole
+    /// units (`founded: 2003-04` is from the first of April). Unbounded where not known.
+    pub fn life(&self) -> Interval {
+        Interval::new(
+            self.founded
+                .as_ref()
+                .map_or(Day::MIN, |f| f.value.first_day()),
+            self.dissolved
+                .as_ref()
+                .map_or(Day::MAX, |d| d.value.last_day()),
+        )
+    }
+
+    /// The days the records claim to be complete for: the `coverage`, within the body's life;
+    /// the whole life when no coverage is stated.
+    pub fn covered(&self) -> Interval {
+        let life = self.life();
+        match &self.coverage {
+            None => life,
+            Some(c) => Interval::new(
+                c.from.as_ref().map_or(Day::MIN, |f| f.value.first_day()),
+                c.until.as_ref().map_or(Day::MAX, |u| u.value.last_day()),
+            )
+            .intersection(&life),
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct NamePeriod {
     pub at: Loc,
-    pub from: Option<Field<PartialDate>>,
-    pub until: Option<Field<PartialDate>>,
+    pub from: Option<Field<Date>>,
+    pub until: Option<Field<Date>>,
 }
 
 /// A rotation regime: terms of `term_months` starting in one of `start_months`.
 #[derive(Clone, Debug)]
 pub struct Regime {
     pub at: Loc,
-    pub from: Option<Field<PartialDate>>,
-    pub until: Option<Field<PartialDate>>,
+    pub from: Option<Field<Date>>,
+    pub until: Option<Field<Date>>,
     pub term_months: u32,
     pub start_months: Vec<u32>,
 }
 
-/// A statement from a source about how many members the body had.
+/// A statement from a source about how many members the body had, or (`derived: true`) a count
+/// the records derive themselves, kept as a check of their own consistency.
 #[derive(Clone, Debug)]
 pub struct Claim {
     pub at: Loc,
     pub members: usize,
-    pub from: Option<Field<PartialDate>>,
-    pub until: Option<Field<PartialDate>>,
+    pub from: Option<Field<Date>>,
+    pub until: Option<Field<Date>>,
     pub source: Option<Field<String>>,
+    pub derived: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -83,9 +125,9 @@ pub struct Member {
     pub id: Option<Field<String>>,
     /// `(language, acronym)` pairs.
     pub acronyms: Vec<(String, Field<String>)>,
-    pub joined: Option<Field<PartialDate>>,
-    pub left: Option<Field<PartialDate>>,
-    pub founded: Option<Field<PartialDate>>,
+    pub joined: Option<Field<Date>>,
+    pub left: Option<Field<Date>>,
+    pub founded: Option<Field<Date>>,
     pub constituents: Vec<Constituent>,
 }
 
@@ -106,15 +148,17 @@ impl Member {
 #[derive(Clone, Debug)]
 pub struct Constituent {
     pub id: Field<String>,
-    pub founded: Option<Field<PartialDate>>,
+    pub founded: Option<Field<Date>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum EntryKind {
-    /// One chair, or co-chairs; `on_behalf_of` names the member a collective chair acts for.
+    /// One chair, or co-chairs; `on_behalf_of` names the member a collective chair acts for,
+    /// and `coordinator` the constituent that coordinated a seat's collective chairmanship.
     Term {
         chairs: Vec<Field<String>>,
         on_behalf_of: Option<Field<String>>,
+        coordinator: Option<Field<String>>,
         interim: bool,
         irregular: bool,
     },
@@ -128,8 +172,8 @@ pub struct ChairEntry {
     /// Position in `chairs.yaml`.
     pub index: usize,
     pub kind: EntryKind,
-    pub start: Option<Field<PartialDate>>,
-    pub end: Option<Field<PartialDate>>,
+    pub start: Option<Field<Date>>,
+    pub end: Option<Field<Date>>,
 }
 
 /// The chairs of a term and the seat they chaired for (`on_behalf_of`).
@@ -154,13 +198,24 @@ impl ChairEntry {
         }
     }
 
-    /// The days the entry covers: all of its start unit through all of its end unit.
-    pub fn period(&self) -> Option<temporal::Interval> {
-        let span = temporal::Extent {
+    /// The entry's dates as a period.
+    pub fn extent(&self) -> Option<temporal::Extent> {
+        Some(temporal::Extent {
             start: self.start.as_ref()?.value,
             end: Some(self.end.as_ref()?.value),
-        };
-        Some(span.whole())
+        })
+    }
+
+    /// The days the entry may cover: all of its start unit through all of its end unit (with
+    /// windows, from the earliest start to the latest end).
+    pub fn period(&self) -> Option<temporal::Interval> {
+        Some(self.extent()?.whole())
+    }
+
+    /// The days the entry certainly covers: the same as [`ChairEntry::period`] unless a date is
+    /// a window (then from the latest start to the earliest end) or inferred (then none).
+    pub fn certain_period(&self) -> Option<temporal::Interval> {
+        Some(self.extent()?.whole_certain())
     }
 }
 
@@ -169,6 +224,20 @@ pub struct WorkingGroup {
     pub at: Loc,
     pub id: Option<Field<String>>,
     pub co_chairs: Vec<Field<String>>,
+    /// When the working group was set up and wound up, where a source says; an undated working
+    /// group is only known to have existed at some time in the body's life.
+    pub from: Option<Field<Date>>,
+    pub until: Option<Field<Date>>,
+}
+
+impl WorkingGroup {
+    /// The working group's period, if it is dated (`from` given).
+    pub fn extent(&self) -> Option<temporal::Extent> {
+        Some(temporal::Extent {
+            start: self.from.as_ref()?.value,
+            end: self.until.as_ref().map(|u| u.value),
+        })
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -177,7 +246,7 @@ pub struct Document {
     pub id: Option<Field<String>>,
     pub kind: Option<String>,
     pub author: Option<Field<String>>,
-    pub covers: Option<(Field<PartialDate>, Field<PartialDate>)>,
+    pub covers: Option<(Field<Date>, Field<Date>)>,
 }
 
 #[derive(Clone, Debug)]
@@ -230,11 +299,11 @@ impl FieldReader {
         Some(self.field(n.as_str()?.to_string(), n))
     }
 
-    fn date(&self, node: &Node, key: &str) -> Option<Field<PartialDate>> {
+    fn date(&self, node: &Node, key: &str) -> Option<Field<Date>> {
         let n = node.get(key)?;
         let date = match &n.kind {
-            NodeKind::Number(year) => PartialDate::year(year.as_u64()?),
-            NodeKind::String(text) => PartialDate::parse(text),
+            NodeKind::Number(year) => Date::year(year.as_u64()?),
+            NodeKind::String(text) => Date::parse(text).ok(),
             _ => None,
         }?;
         Some(self.field(date, n))
@@ -292,10 +361,14 @@ impl Dataset {
                 Kind::WorkingGroups => {
                     for node in r.items(root, "working_groups") {
                         data.citations.push(r.citations(node));
+                        let mut co_chairs = r.strings(node, "co_chairs");
+                        co_chairs.extend(r.string(node, "chair"));
                         data.working_groups.push(WorkingGroup {
                             at: r.loc(node),
                             id: r.string(node, "id"),
-                            co_chairs: r.strings(node, "co_chairs"),
+                            co_chairs,
+                            from: r.date(node, "from"),
+                            until: r.date(node, "until"),
                         });
                     }
                 }
@@ -360,6 +433,7 @@ impl Dataset {
                     from: r.date(node, "from"),
                     until: r.date(node, "until"),
                     source: r.string(node, "source"),
+                    derived: node.get("derived").and_then(Node::as_bool) == Some(true),
                 })
             })
             .collect();
@@ -374,10 +448,19 @@ impl Dataset {
                 }
             })
             .collect();
+        let coverage = root
+            .get("coverage")
+            .filter(|c| c.is_mapping())
+            .map(|node| Coverage {
+                at: r.loc(node),
+                from: r.date(node, "from"),
+                until: r.date(node, "until"),
+            });
         self.group = Some(Group {
             at: r.loc(root),
             founded: r.date(root, "founded"),
             dissolved: r.date(root, "dissolved"),
+            coverage,
             regimes,
             claims,
             names,
@@ -436,6 +519,7 @@ impl Dataset {
             EntryKind::Term {
                 chairs,
                 on_behalf_of: r.string(node, "on_behalf_of"),
+                coordinator: r.string(node, "coordinator"),
                 interim: node.get("role").and_then(Node::as_str) == Some("interim"),
                 irregular: node.get("irregular").is_some(),
             }

@@ -6,7 +6,7 @@
 //! term that moved, an added document, a new error, a fixed warning, a member count that
 //! changed and days of the rotation that lost their chair.
 
-use roster::diag::Severity;
+use roster::diag::{Certainty, Severity};
 use roster::diff::{
     field_changes, ChangeKind, Consequences, CountChange, FieldChange, Finding, MemberCount,
     Period, RecordChange, Report, VERSION,
@@ -115,6 +115,7 @@ fn main_report() -> Report {
                 code: "T006",
                 name: "chair-not-member",
                 severity: Severity::Error,
+                certainty: Certainty::Certain,
                 message: "`unitar` chaired 2009-07..2009-12 but is not a member".to_string(),
                 file: "records/chairs.yaml".to_string(),
                 line: 52,
@@ -124,6 +125,7 @@ fn main_report() -> Report {
                 code: "R003",
                 name: "missing-source",
                 severity: Severity::Warning,
+                certainty: Certainty::Certain,
                 message: "the member `hcr` cites no source".to_string(),
                 file: "records/members/hcr.yaml".to_string(),
                 line: 2,

@@ -155,7 +155,7 @@ fn human_without_findings_says_so() {
 fn json() {
     let out = render(&fixture(), Format::Json, false);
     let value: serde_json::Value = serde_json::from_str(&out).expect("the JSON output parses");
-    assert_eq!(value["version"], 1);
+    assert_eq!(value["version"], 2);
     assert_eq!(value["tool"]["name"], "roster");
     assert_eq!(value["summary"]["files"], 4);
     assert_eq!(value["summary"]["errors"], 4);

@@ -8,6 +8,7 @@
 //! check file registered.
 
 use roster::catalogue::{Rule, CATALOGUE};
+use roster::check::policy::Uncertain;
 use roster::check::Options;
 use roster::load::workspace::Workspace;
 use roster::report::check::{self as report, CheckReport, Format};
@@ -36,10 +37,12 @@ fn check(case: &Path, rule: impl Into<Option<&'static Rule>>) -> (roster::check:
     let workspace = Workspace::at(case)
         .unwrap()
         .with_schemas(&manifest_dir().join("schemas"));
-    let options = Options {
+    // Uncertain findings are shown as warnings, so that their messages are snapshotted too.
+    let mut options = Options {
         only: rule.into().map(|rule| vec![rule]),
         ..Options::default()
     };
+    options.levels.uncertain = Uncertain::Warn;
     let outcome = roster::check::check(&workspace, &options).unwrap();
     let mut text = Vec::new();
     let report = CheckReport {

@@ -16,6 +16,9 @@ use serde::Serialize;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// An uncertain finding, by default: counted by the reports people read, listed by the
+    /// machine formats, never a failure.
+    Note,
     Warning,
     Error,
 }
@@ -23,6 +26,7 @@ pub enum Severity {
 impl Severity {
     pub fn as_str(self) -> &'static str {
         match self {
+            Severity::Note => "note",
             Severity::Warning => "warning",
             Severity::Error => "error",
         }

@@ -1,11 +1,15 @@
 //! Severity policy: what severity each finding is reported at, decided once, here.
 //!
-//! A finding starts at its rule's default severity. A *possible* finding (one that holds for
-//! only some of the days a coarse date may stand for, [`Certainty::Possible`]) is reported as a
-//! warning, never as an error: only what is certainly wrong fails a check. Then the levels, last
-//! wins: the `[rules]` table of `roster.toml`, then `--allow`/`--warn`/`--deny` on the command
-//! line. A level changes every finding of the rule, possible ones included. Silences
-//! (`# roster: allow CODE -- reason`) are applied before this, by [`super::silences`].
+//! A certain finding starts at its rule's default severity; then the levels, last wins: the
+//! `[rules]` table of `roster.toml`, then `--allow`/`--warn`/`--deny` on the command line.
+//!
+//! An *uncertain* finding (one that holds for only some of the days a coarse date or a window
+//! may stand for, or rests on an inferred date: [`Certainty::Possible`]) informs and never
+//! fails: by default it is a note, which the reports people read count but do not show, and
+//! with `uncertain = "warn"` in `roster.toml` or `--uncertain` it is a warning. A rule's level
+//! can drop its uncertain findings (`allow`) but never make them errors. So honest coarse dates
+//! need no silence, and a silence never hides a certain error. Silences (`# roster: allow CODE
+//! -- reason`) are applied before this, by [`super::silences`].
 
 use crate::catalogue::{self, Severity};
 use crate::diag::{Certainty, Diagnostic};
@@ -16,12 +20,35 @@ use std::path::Path;
 
 /// Gives every finding its severity: from its certainty, then from the levels.
 pub fn apply(levels: &Levels, diagnostics: &mut Vec<Diagnostic>) {
-    for d in diagnostics.iter_mut() {
+    let uncertain = match levels.uncertain {
+        Uncertain::Note => Severity::Note,
+        Uncertain::Warn => Severity::Warning,
+    };
+    diagnostics.retain_mut(|d| {
+        let level = levels.by_code.get(d.rule.code).copied();
         if d.certainty == Certainty::Possible {
-            d.severity = Severity::Warning;
+            d.severity = uncertain;
+            return level != Some(Level::Allow);
         }
-    }
-    levels.apply(diagnostics);
+        match level {
+            Some(Level::Allow) => return false,
+            Some(Level::Warn) => d.severity = Severity::Warning,
+            Some(Level::Deny) => d.severity = Severity::Error,
+            None => {}
+        }
+        true
+    });
+}
+
+/// How uncertain findings are reported.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Uncertain {
+    /// As notes: counted by the reports people read, listed by the machine formats.
+    #[default]
+    Note,
+    /// As warnings, shown with the others.
+    Warn,
 }
 
 /// What to do with the findings of one rule.
@@ -36,10 +63,11 @@ pub enum Level {
     Deny,
 }
 
-/// Severity overrides by rule code.
+/// Severity overrides by rule code, and how uncertain findings are reported.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Levels {
     by_code: HashMap<&'static str, Level>,
+    pub uncertain: Uncertain,
 }
 
 impl Levels {
@@ -51,25 +79,6 @@ impl Levels {
         self.by_code.insert(rule.code, level);
         Ok(())
     }
-
-    /// Applies the overrides: changes severities and drops allowed findings.
-    fn apply(&self, diagnostics: &mut Vec<Diagnostic>) {
-        if self.by_code.is_empty() {
-            return;
-        }
-        diagnostics.retain_mut(|d| match self.by_code.get(d.rule.code) {
-            Some(Level::Allow) => false,
-            Some(Level::Warn) => {
-                d.severity = Severity::Warning;
-                true
-            }
-            Some(Level::Deny) => {
-                d.severity = Severity::Error;
-                true
-            }
-            None => true,
-        });
-    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -77,9 +86,12 @@ impl Levels {
 struct File {
     #[serde(default)]
     rules: BTreeMap<String, Level>,
+    #[serde(default)]
+    uncertain: Uncertain,
 }
 
-/// Reads `roster.toml` at the root, if there is one: `[rules]` maps codes to levels.
+/// Reads `roster.toml` at the root, if there is one: `[rules]` maps codes to levels, and
+/// `uncertain` (`"note"` or `"warn"`) says how uncertain findings are reported.
 pub fn load(root: &Path) -> Result<Levels, Error> {
     let path = root.join("roster.toml");
     let text = match std::fs::read_to_string(&path) {
@@ -89,7 +101,10 @@ pub fn load(root: &Path) -> Result<Levels, Error> {
     };
     let file: File = toml::from_str(&text)
         .map_err(|e| Error::config(format!("`roster.toml` is not valid: {e}")))?;
-    let mut levels = Levels::default();
+    let mut levels = Levels {
+        uncertain: file.uncertain,
+        ..Levels::default()
+    };
     for (code, level) in file.rules {
         levels
             .set(&code, level)

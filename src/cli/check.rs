@@ -1,7 +1,7 @@
 //! `roster check`: validate every record and report the findings.
 
 use super::{written, Exit, Result, Settings};
-use roster::check::policy::Level;
+use roster::check::policy::{Level, Uncertain};
 use roster::diag::Severity;
 use roster::report::check::{self, CheckReport, Format};
 use roster::report::RenderOptions;
@@ -37,6 +37,11 @@ pub struct CheckArgs {
     #[arg(long, value_name = "CODE")]
     allow: Vec<String>,
 
+    /// Show uncertain findings (those that hold for only some of the days a coarse date or a
+    /// window may stand for) as warnings; by default they are counted in the summary
+    #[arg(long)]
+    uncertain: bool,
+
     /// Take this date (YYYY-MM-DD) as today, for the rules that need one, so that a check never
     /// changes its verdict because the calendar moved
     #[arg(long, value_name = "DATE", value_parser = super::at::parse_day)]
@@ -54,6 +59,9 @@ pub fn run(settings: &Settings, args: &CheckArgs, out: &mut dyn Write) -> Result
         for code in codes {
             levels.set(code, level)?;
         }
+    }
+    if args.uncertain {
+        levels.uncertain = Uncertain::Warn;
     }
     let options = roster::check::Options {
         as_of: args.as_of,

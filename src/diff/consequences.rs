@@ -37,6 +37,7 @@ pub(super) fn finding_difference(
                     code: d.rule.code,
                     name: d.rule.name,
                     severity: d.severity,
+                    certainty: d.certainty,
                     message: d.message.clone(),
                     file: file.name.clone(),
                     line: at.line,

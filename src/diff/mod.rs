@@ -14,6 +14,7 @@
 
 use crate::catalogue::Severity;
 use crate::check::{Corpus, Side};
+use crate::diag::Certainty;
 use crate::load::workspace::Kind;
 use serde::Serialize;
 use serde_json::Value;
@@ -31,7 +32,7 @@ pub use fields::{field_changes, words};
 use identity::Record;
 
 /// Version of the JSON shape of [`Report`]; see `docs/diff-output.md`.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// A change report.
 #[derive(Debug, Clone, Serialize)]
@@ -130,6 +131,7 @@ pub struct Finding {
     pub code: &'static str,
     pub name: &'static str,
     pub severity: Severity,
+    pub certainty: Certainty,
     pub message: String,
     pub file: String,
     pub line: usize,

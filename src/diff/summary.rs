@@ -68,6 +68,7 @@ pub(super) fn summary(changes: &[RecordChange], consequences: &Consequences) -> 
         for (severity, one, many) in [
             (Severity::Error, "error", "errors"),
             (Severity::Warning, "warning", "warnings"),
+            (Severity::Note, "uncertain finding", "uncertain findings"),
         ] {
             let n = count(list, severity);
             if n > 0 {

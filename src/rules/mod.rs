@@ -15,7 +15,7 @@
 use crate::catalogue::{self, Rule};
 use crate::diag::{Certainty, Diagnostic, Label};
 use crate::model::{ChairEntry, Dataset, Loc, Member};
-use crate::temporal::{Day, Interval};
+use crate::temporal::{Date, Day, Interval};
 use std::collections::HashMap;
 
 mod r001_duplicate_id;
@@ -123,6 +123,17 @@ impl<'a> Context<'a> {
     ) -> Diagnostic {
         Diagnostic::new(rule, message, Label::new(at.file, at.span, label))
             .with_certainty(certainty)
+    }
+}
+
+/// How sure a finding about `dates` is: certain when it holds on every reading of the dates
+/// (`on_every_reading`) and none of them is inferred (`2015?`), whose findings are only ever
+/// possible.
+pub(crate) fn certainty(on_every_reading: bool, dates: &[&Date]) -> Certainty {
+    if on_every_reading && !dates.iter().any(|d| d.is_inferred()) {
+        Certainty::Certain
+    } else {
+        Certainty::Possible
     }
 }
 

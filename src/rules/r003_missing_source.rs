@@ -14,7 +14,7 @@ use crate::catalogue::R003;
 use crate::diag::{Certainty, Diagnostic};
 use crate::model::{Claim, Dataset, EntryKind, Field, Loc};
 use crate::source::{FileId, Span};
-use crate::temporal::PartialDate;
+use crate::temporal::Date;
 use std::collections::HashMap;
 
 pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
@@ -143,7 +143,7 @@ fn claim_name(claim: &Claim) -> String {
 
 /// ` 2007-01..2007-06`, ` from 2010`, or nothing when neither end is known; with a leading
 /// space, to follow the entry's name.
-fn period(from: &Option<Field<PartialDate>>, until: &Option<Field<PartialDate>>) -> String {
+fn period(from: &Option<Field<Date>>, until: &Option<Field<Date>>) -> String {
     match (from, until) {
         (Some(from), Some(until)) => format!(" {}..{}", from.value, until.value),
         (Some(from), None) => format!(" from {}", from.value),

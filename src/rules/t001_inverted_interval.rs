@@ -6,14 +6,16 @@
 //! day, and never merely possibly. A membership (`joined`, `left`), a name's `from` and `until`,
 //! and the group's `founded` and `dissolved` are two events of reduced precision: certainly
 //! inverted when every day the end may mean comes before every day the start may mean (an
-//! error), possibly inverted when only some do (a warning).
+//! error), possibly inverted when only some do (an uncertain finding). A period whose dates are
+//! windows is possibly inverted when its latest start comes after its earliest end. A finding
+//! that rests on an inferred date (`2015?`) is only ever possible.
 
 use super::t003_rotation_gap::entry_name;
 use super::Context;
 use crate::catalogue::T001;
 use crate::diag::{Certainty, Diagnostic, Label};
 use crate::model::{ChairEntry, Claim, Document, Field, Member};
-use crate::temporal::PartialDate;
+use crate::temporal::Date;
 
 /// How a pair of dates is read.
 #[derive(Clone, Copy, PartialEq)]
@@ -68,8 +70,8 @@ struct Pair<'a> {
     ends: &'static str,
     /// For [`Reading::Events`]: "possibly left before it joined".
     possibly: &'static str,
-    start: &'a Field<PartialDate>,
-    end: &'a Field<PartialDate>,
+    start: &'a Field<Date>,
+    end: &'a Field<Date>,
 }
 
 pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
@@ -162,8 +164,12 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
 fn finding(context: &Context, pair: &Pair) -> Option<Diagnostic> {
     let (start, end) = (pair.start.value, pair.end.value);
     let certain = end.last_day() < start.first_day();
-    let possible =
-        pair.reading == Reading::Events && start != end && end.first_day() < start.last_day();
+    let possible = match pair.reading {
+        Reading::Events => start != end && end.first_day() < start.last_day(),
+        // A period whose dates are windows covers no day for certain when the latest start
+        // comes after the earliest end.
+        Reading::Whole => end.earliest_end() < start.latest_start(),
+    };
     let (sk, ek) = (pair.start_key, pair.end_key);
     let mut d = if certain {
         let message = format!(
@@ -177,7 +183,7 @@ fn finding(context: &Context, pair: &Pair) -> Option<Diagnostic> {
         context
             .finding(
                 &T001,
-                Certainty::Certain,
+                super::certainty(true, &[&start, &end]),
                 message,
                 pair.end.at,
                 format!("`{ek}` is before `{sk}`"),
@@ -214,19 +220,18 @@ fn finding(context: &Context, pair: &Pair) -> Option<Diagnostic> {
 }
 
 /// "in `2010`", "in `2010-03`", "on `2010-03-05`".
-fn when(date: PartialDate) -> String {
-    if date.day.is_some() {
-        format!("on `{date}`")
-    } else {
+fn when(date: Date) -> String {
+    if date.is_coarse() {
         format!("in `{date}`")
+    } else {
+        format!("on `{date}`")
     }
 }
 
-/// " (year only)", " (month only)" or nothing for a day.
-fn precision(date: PartialDate) -> &'static str {
-    match (date.month, date.day) {
-        (None, _) => " (year only)",
-        (Some(_), None) => " (month only)",
-        _ => "",
+/// " (year only)", " (month only)", " (a window)", " (inferred)" or nothing for a day.
+fn precision(date: Date) -> String {
+    match date.precision() {
+        "" => String::new(),
+        what => format!(" ({what})"),
     }
 }

@@ -12,7 +12,7 @@ use super::Context;
 use crate::catalogue::T002;
 use crate::diag::{Certainty, Diagnostic};
 use crate::model::{Claim, Member};
-use crate::temporal::{CountStep, Day, Extent, Headcount, Interval, PartialDate};
+use crate::temporal::{CountStep, Date, Day, Extent, Headcount, Interval};
 use std::collections::HashMap;
 
 pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
@@ -26,16 +26,31 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     let spans: Vec<Extent> = members.iter().filter_map(Member::membership).collect();
     let counts = Headcount::of(&spans);
     let coarse = CoarseDates::of(members);
+    // An inferred membership (`joined: 2015?`) is never counted as certain; and since its
+    // dates may be wrong, a count that falls short where it does not reach is only possibly
+    // short.
+    let inferred: Vec<Interval> = spans
+        .iter()
+        .filter(|e| e.is_inferred())
+        .map(Extent::possible)
+        .collect();
     for claim in &group.claims {
         let Some(from) = &claim.from else { continue };
         let until = claim.until.as_ref().map_or(from.value, |u| u.value);
-        let period = Interval::new(from.value.first_day(), until.last_day());
-        let steps = counts.over(period);
+        let claimed = Extent {
+            start: from.value,
+            end: Some(until),
+        };
         let n = claim.members;
-        let wrong = steps.iter().find(|s| s.certain > n || s.possible < n);
-        if let Some(step) = wrong {
-            out.push(certainly_wrong(context, claim, from.value, until, step));
-        } else if let Some(step) = steps.iter().find(|s| s.certain < n || s.possible > n) {
+        // Certainly wrong: on a day the claim certainly speaks of, the certain count is above
+        // it, or the possible count below it with no inferred membership that could make up.
+        let certainly = counts.over(claimed.whole_certain()).into_iter().find(|s| {
+            s.certain > n || (s.possible < n && inferred.iter().all(|i| i.covers(&s.interval)))
+        });
+        let steps = counts.over(claimed.whole());
+        if let Some(step) = certainly {
+            out.push(certainly_wrong(context, claim, from.value, until, &step));
+        } else if let Some(step) = steps.iter().find(|s| s.certain != n || s.possible != n) {
             out.push(possibly_wrong(
                 context, claim, from.value, until, step, &coarse,
             ));
@@ -44,7 +59,7 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
 }
 
 /// "`un-a-68-283` claims `16` members in `2013`".
-fn claim_text(claim: &Claim, from: PartialDate, until: PartialDate) -> String {
+fn claim_text(claim: &Claim, from: Date, until: Date) -> String {
     let period = if from == until {
         format!("in `{from}`")
     } else {
@@ -68,8 +83,8 @@ fn range(step: &CountStep) -> String {
 fn certainly_wrong(
     context: &Context,
     claim: &Claim,
-    from: PartialDate,
-    until: PartialDate,
+    from: Date,
+    until: Date,
     step: &CountStep,
 ) -> Diagnostic {
     let n = claim.members;
@@ -103,8 +118,8 @@ fn certainly_wrong(
 fn possibly_wrong(
     context: &Context,
     claim: &Claim,
-    from: PartialDate,
-    until: PartialDate,
+    from: Date,
+    until: Date,
     step: &CountStep,
     coarse: &CoarseDates,
 ) -> Diagnostic {
@@ -127,71 +142,58 @@ fn possibly_wrong(
             format!("the records allow {} {when}", range(step)),
         )
         .with_help(
-            "give those dates more precisely if a source has them; otherwise narrow the claim \
-             to the days the count is certain, or silence this line with \
-             `# roster: allow T002 -- reason`",
+            "give those dates more precisely, or as windows that the sources bound; an \
+             uncertain finding needs no silence",
         )
 }
 
-/// How many members joined or left on each `joined` or `left` date coarser than a day, to say
-/// which dates make a count uncertain on a given day.
+/// How many members joined or left on each `joined` or `left` date that stands for more than
+/// one day, to say which dates make a count uncertain on a given day.
 struct CoarseDates {
-    /// `(is a leave date, date) -> members`.
-    count: HashMap<(bool, PartialDate), usize>,
+    /// `(is a leave date, date) -> members`, in date order.
+    count: Vec<((bool, Date), usize)>,
 }
 
 impl CoarseDates {
     fn of(members: &[Member]) -> CoarseDates {
-        let mut count = HashMap::new();
+        let mut count: HashMap<(bool, Date), usize> = HashMap::new();
         for m in members {
             let Some(joined) = &m.joined else { continue };
             let dates = [(false, Some(joined)), (true, m.left.as_ref())];
             for (left, date) in dates {
-                if let Some(date) = date.filter(|d| d.value.day.is_none()) {
+                if let Some(date) = date.filter(|d| d.value.is_coarse()) {
                     *count.entry((left, date.value)).or_insert(0) += 1;
                 }
             }
         }
+        let mut count: Vec<_> = count.into_iter().collect();
+        count.sort_by_key(|((left, date), _)| (*left, date.first_day(), date.last_day()));
         CoarseDates { count }
     }
 
     /// "`4` members joined in `2006` (year only)", for the dates that leave membership on
-    /// `day` uncertain: a join date whose unit holds `day` before its last day, or a leave date
-    /// whose unit holds `day` after its first day.
+    /// `day` uncertain: a join date that may mean `day` or a later day, or a leave date that
+    /// may mean `day` or an earlier day.
     fn explain(&self, day: Day) -> String {
-        let (y, m, _) = day.ymd();
-        let units = [
-            PartialDate {
-                year: y,
-                month: None,
-                day: None,
-            },
-            PartialDate {
-                year: y,
-                month: Some(m),
-                day: None,
-            },
-        ];
         let mut parts = Vec::new();
-        for left in [false, true] {
-            for unit in units {
-                let uncertain = if left {
-                    day > unit.first_day()
+        for &((left, date), n) in &self.count {
+            let uncertain = date.first_day() <= day
+                && day <= date.last_day()
+                && if left {
+                    day > date.first_day()
                 } else {
-                    day < unit.last_day()
+                    day < date.last_day()
                 };
-                let Some(&n) = self.count.get(&(left, unit)).filter(|_| uncertain) else {
-                    continue;
-                };
-                let who = if n == 1 { "member" } else { "members" };
-                let verb = if left { "left" } else { "joined" };
-                let only = if unit.month.is_some() {
-                    "month only"
-                } else {
-                    "year only"
-                };
-                parts.push(format!("`{n}` {who} {verb} in `{unit}` ({only})"));
+            if !uncertain {
+                continue;
             }
+            let who = if n == 1 { "member" } else { "members" };
+            let verb = if left { "left" } else { "joined" };
+            let what = match date.precision() {
+                "" => String::new(),
+                what => format!(" ({what})"),
+            };
+            parts.push(format!("`{n}` {who} {verb} in `{date}`{what}"));
         }
         parts.join(" and ")
     }

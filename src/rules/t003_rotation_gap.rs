@@ -12,7 +12,7 @@ use super::Context;
 use crate::catalogue::T003;
 use crate::diag::{Certainty, Diagnostic, Label};
 use crate::model::{ChairEntry, EntryKind, Regime};
-use crate::temporal::{self, days_in_month, Interval};
+use crate::temporal::{self, days_in_month, Day, Interval};
 
 pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     let Some(group) = &context.data.group else {
@@ -22,15 +22,27 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     let by_start = context.dated_chairs();
     let mut by_end = by_start.clone();
     by_end.sort_by_key(|(p, e)| (p.end, p.start, e.index));
+    // The days some entry may cover, and (when a date is a window or inferred) the days some
+    // entry certainly covers.
     let runs = temporal::union(by_start.iter().map(|(p, _)| *p));
+    let exact = by_start.iter().all(|(p, e)| e.certain_period() == Some(*p));
+    let certain_runs = if exact {
+        runs.clone()
+    } else {
+        temporal::union(by_start.iter().filter_map(|(_, e)| e.certain_period()))
+    };
     let last_end = by_end.last().map(|(p, _)| p.end);
+    let covered = group.covered();
 
     for regime in &group.regimes {
         let Some(from) = &regime.from else { continue };
-        let end = match (&regime.until, context.as_of) {
-            (Some(until), _) => until.value.last_day(),
-            (None, Some(today)) => today,
-            (None, None) => match last_end {
+        // An open regime is checked to the end of what the records cover; without a stated
+        // end, to `--as-of`, else to the last entry (roster never reads the clock).
+        let end = match (&regime.until, covered.end < Day::MAX, context.as_of) {
+            (Some(until), _, _) => until.value.last_day(),
+            (None, true, _) => covered.end,
+            (None, false, Some(today)) => today,
+            (None, false, None) => match last_end {
                 Some(end) => end,
                 None => continue,
             },
@@ -39,14 +51,25 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         if within.is_empty() {
             continue;
         }
+        // The days the regime is in force on every reading of its dates.
+        let sure = Interval::new(
+            from.value.latest_start(),
+            regime
+                .until
+                .as_ref()
+                .map_or(end, |u| u.value.earliest_end()),
+        );
+        let regime_inferred = from.value.is_inferred()
+            || regime.until.as_ref().is_some_and(|u| u.value.is_inferred());
         let extent = match &regime.until {
             Some(until) => format!("from `{}` until `{}`", from.value, until.value),
+            None if covered.end < Day::MAX => format!(
+                "from `{}`, in force to the end of the records' coverage",
+                from.value
+            ),
             None => format!("from `{}`, still in force", from.value),
         };
-        // The runs are disjoint and sorted, so those meeting the regime are one slice.
-        let lo = runs.partition_point(|r| r.end < within.start);
-        let hi = runs.partition_point(|r| r.start <= within.end);
-        for gap in temporal::uncovered(within, &runs[lo..hi.max(lo)]) {
+        let neighbours = |gap: Interval| {
             // The neighbours inside the regime; at its edges the regime itself is the place.
             let before = by_end.partition_point(|(p, _)| p.end < gap.start);
             let before = before
@@ -58,7 +81,44 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                 .get(after)
                 .map(|(_, e)| *e)
                 .filter(|_| gap.end < within.end);
-            out.push(finding(context, regime, &extent, gap, before, after));
+            (before, after)
+        };
+        let inferred = |entry: Option<&ChairEntry>| {
+            entry
+                .and_then(ChairEntry::extent)
+                .is_some_and(|e| e.is_inferred())
+        };
+        // Days no entry may cover: certain gaps, unless the regime's dates or a neighbour's
+        // are a window or inferred there.
+        let gaps = temporal::uncovered(within, &runs);
+        for &gap in &gaps {
+            let (before, after) = neighbours(gap);
+            let on_every_reading = sure.covers(&gap) && !inferred(before) && !inferred(after);
+            let certainty = if on_every_reading && !regime_inferred {
+                Certainty::Certain
+            } else {
+                Certainty::Possible
+            };
+            out.push(finding(
+                context, regime, &extent, gap, before, after, certainty,
+            ));
+        }
+        if exact {
+            continue;
+        }
+        // Days some entry may cover but none certainly does: possible gaps.
+        let possible = temporal::difference(&temporal::uncovered(within, &certain_runs), &gaps);
+        for gap in possible {
+            let (before, after) = neighbours(gap);
+            out.push(finding(
+                context,
+                regime,
+                &extent,
+                gap,
+                before,
+                after,
+                Certainty::Possible,
+            ));
         }
     }
 }
@@ -70,9 +130,14 @@ fn finding(
     gap: Interval,
     before: Option<&ChairEntry>,
     after: Option<&ChairEntry>,
+    certainty: Certainty,
 ) -> Diagnostic {
     let gap_text = days(gap);
-    let message = format!("no chair entry covers {gap_text}, inside the rotation {extent}");
+    let covers = match certainty {
+        Certainty::Certain => "covers",
+        Certainty::Possible => "certainly covers",
+    };
+    let message = format!("no chair entry {covers} {gap_text}, inside the rotation {extent}");
     let next = match after {
         Some(e) => match &e.start {
             Some(start) => format!("nothing follows until `{}`", start.value),
@@ -83,17 +148,11 @@ fn finding(
     let mut d = match before {
         Some(entry) => {
             let at = entry.end.as_ref().map_or(entry.at, |f| f.at);
-            context.finding(&T003, Certainty::Certain, message, at, next)
+            context.finding(&T003, certainty, message, at, next)
         }
         None => {
             let at = regime.from.as_ref().map_or(regime.at, |f| f.at);
-            context.finding(
-                &T003,
-                Certainty::Certain,
-                message,
-                at,
-                "the rotation starts here",
-            )
+            context.finding(&T003, certainty, message, at, "the rotation starts here")
         }
     };
     if let Some(entry) = after {
@@ -169,10 +228,10 @@ pub(super) fn during(interval: Interval) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::temporal::PartialDate;
+    use crate::temporal::Date;
 
     fn span(start: &str, end: &str) -> Interval {
-        let (s, e) = (PartialDate::parse(start), PartialDate::parse(end));
+        let (s, e) = (Date::parse(start), Date::parse(end));
         Interval::new(s.unwrap().first_day(), e.unwrap().last_day())
     }
 

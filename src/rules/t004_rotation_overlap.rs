@@ -8,9 +8,9 @@
 use super::t003_rotation_gap::{days, during, entry_name};
 use super::Context;
 use crate::catalogue::T004;
-use crate::diag::{Certainty, Diagnostic, Label};
+use crate::diag::{Diagnostic, Label};
 use crate::model::{ChairEntry, EntryKind};
-use crate::temporal::Interval;
+use crate::temporal::{Date, Interval};
 
 pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     let entries = context.dated_chairs();
@@ -61,8 +61,24 @@ fn finding(
             days(shared)
         )
     };
+    // The overlap holds on every reading when the days both entries certainly cover meet.
+    let on_every_reading = match (later.certain_period(), earlier.certain_period()) {
+        (Some(a), Some(b)) => a.overlaps(&b),
+        _ => false,
+    };
+    let dates: Vec<&Date> = [&later.start, &later.end, &earlier.start, &earlier.end]
+        .into_iter()
+        .flatten()
+        .map(|f| &f.value)
+        .collect();
     context
-        .finding(&T004, Certainty::Certain, message, start, label)
+        .finding(
+            &T004,
+            super::certainty(on_every_reading, &dates),
+            message,
+            start,
+            label,
+        )
         .with_secondary(Label::new(
             end.file,
             end.span,

@@ -10,7 +10,7 @@
 use super::t003_rotation_gap::entry_name;
 use super::Context;
 use crate::catalogue::T005;
-use crate::diag::{Certainty, Diagnostic, Label};
+use crate::diag::{Diagnostic, Label};
 use crate::model::{EntryKind, Regime};
 use crate::temporal::{days_in_month, month_index, Day, Interval};
 
@@ -119,7 +119,11 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
             context
                 .finding(
                     &T005,
-                    Certainty::Certain,
+                    // A window or an inferred date leaves the term's length open.
+                    super::certainty(
+                        !start.value.window && !end.value.window,
+                        &[&start.value, &end.value],
+                    ),
                     message,
                     start.at,
                     "breaks the rotation",

@@ -2,16 +2,18 @@
 //!
 //! A term covers whole units (`2007-01..2007-06` is all of January through all of June), while
 //! a membership is known only to the precision of `joined` and `left`. The term is compared with
-//! both readings of the membership: outside the *possible* membership it is certainly wrong (an
-//! error); inside the possible but outside the *certain* membership it is only possibly wrong (a
-//! warning naming the coarse date). A constituent chairing for its seat (`on_behalf_of`) is
-//! checked against the seat's membership. Ids that name nothing are R002's to report.
+//! both readings of the membership: when the days the term certainly covers reach outside the
+//! *possible* membership it is certainly wrong (an error); when the days it may cover reach
+//! outside the *certain* membership it is only possibly wrong (an uncertain finding naming the
+//! coarse date). Windows in the term's dates are read the same way, and an inferred date makes
+//! any finding possible only. A constituent chairing for its seat (`on_behalf_of`) is checked
+//! against the seat's membership. Ids that name nothing are R002's to report.
 
 use super::Context;
 use crate::catalogue::T006;
 use crate::diag::{Certainty, Diagnostic, Label};
 use crate::model::{Chairing, Field, Member};
-use crate::temporal::{Interval, PartialDate};
+use crate::temporal::{Date, Interval};
 
 pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     for entry in &context.data.chairs {
@@ -34,6 +36,7 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
             start: start.value,
             end: end.value,
             period,
+            certain: entry.certain_period().unwrap_or(period),
         };
         let seat = on_behalf_of.and_then(|o| context.member(&o.value).map(|m| (o, m)));
         let mut seat_checked = false;
@@ -55,11 +58,12 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// A term's dates as written and the days it covers.
+/// A term's dates as written and the days it covers, possibly and certainly.
 struct TermDates {
-    start: PartialDate,
-    end: PartialDate,
+    start: Date,
+    end: Date,
     period: Interval,
+    certain: Interval,
 }
 
 /// Reports `at` (a chair, or the seat it chaired for) if `member` was not a member on every day
@@ -82,7 +86,11 @@ fn check_membership(
     if certain.covers(&period) {
         return;
     }
-    let certainly = !possible.covers(&period);
+    let on_every_reading = !term.certain.is_empty() && !possible.covers(&term.certain);
+    let mut dates = vec![&membership.start, &term.start, &term.end];
+    dates.extend(membership.end.as_ref());
+    let certainty = super::certainty(on_every_reading, &dates);
+    let certainly = certainty == Certainty::Certain;
     // Which end of the membership the term crosses: before joining, or after leaving.
     let early = if certainly {
         period.start < possible.start
@@ -125,7 +133,7 @@ fn check_membership(
                 "possibly not a member then",
             )
             .with_help(format!(
-                "`{field}: {}` may mean any day of {}: give it at a finer precision in `{file}` if a source has it, or silence this line with `# roster: allow T006 -- reason`",
+                "`{field}: {}` may mean any day of {}: give it at a finer precision, or as a window that a source bounds, in `{file}`; an uncertain finding needs no silence",
                 date.value, date.value
             ))
     };

@@ -2,14 +2,14 @@
 //!
 //! Both dates may be coarse. `joined` is compared with `founded` on both readings: if every day
 //! `joined` may mean is before every day `founded` may mean, the member certainly joined before
-//! it existed (an error); if only some day is, it possibly did (a warning naming the coarse
-//! date). A constituent founded after its seat joined is not reported: the seat existed, held by
+//! it existed (an error); if only some day is, it possibly did (an uncertain finding naming the
+//! coarse date). A constituent founded after its seat joined is not reported: the seat existed, held by
 //! the constituents there were.
 
 use super::Context;
 use crate::catalogue::T007;
 use crate::diag::{Certainty, Diagnostic, Label};
-use crate::temporal::PartialDate;
+use crate::temporal::Date;
 
 pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     for member in &context.data.members {
@@ -25,7 +25,7 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                 context
                     .finding(
                         &T007,
-                        Certainty::Certain,
+                        super::certainty(true, &[j, f]),
                         format!("`{id}` joined {} but was founded only {}", when(j), when(f)),
                         joined.at,
                         "before the organisation existed",
@@ -50,7 +50,7 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                 )
                 .with_secondary(founded_label)
                 .with_help(format!(
-                    "give `joined` as a month or day on or after {f} if a source has it; otherwise silence this line with `# roster: allow T007 -- reason`"
+                    "if a source bounds the date, write it as a window on or after {f} (`{f}/{j}`); an uncertain finding needs no silence"
                 ));
             out.push(d);
         }
@@ -58,9 +58,10 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
 }
 
 /// `in 2010`, `in 2010-07` or `on 2010-07-02`.
-fn when(date: &PartialDate) -> String {
-    match date.day {
-        Some(_) => format!("on {date}"),
-        None => format!("in {date}"),
+fn when(date: &Date) -> String {
+    if date.is_coarse() {
+        format!("in {date}")
+    } else {
+        format!("on {date}")
     }
 }

@@ -9,9 +9,9 @@
 
 use super::Context;
 use crate::catalogue::T008;
-use crate::diag::{Certainty, Diagnostic, Label};
+use crate::diag::{Diagnostic, Label};
 use crate::model::{ChairEntry, Chairing, EntryKind, Field};
-use crate::temporal::{Day, Interval, PartialDate};
+use crate::temporal::{self, Date, Day, Extent, Interval};
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
@@ -29,19 +29,49 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     if reports.is_empty() {
         return;
     }
-    let served = served_by(context, reports.iter().map(|(a, _)| a.value.as_str()));
+    let authors = || reports.iter().map(|(a, _)| a.value.as_str());
+    // The days each author may have chaired, and (when a chair's dates are windows or
+    // inferred) the days it certainly did.
+    let served = served_by(context, authors(), false);
+    let exact = context
+        .data
+        .chairs
+        .iter()
+        .all(|e| e.certain_period() == e.period());
+    // A term with an inferred date may lie elsewhere: then no report is certainly unchaired.
+    let any_inferred = context
+        .data
+        .chairs
+        .iter()
+        .any(|e| e.extent().is_some_and(|x| x.is_inferred()));
+    let served_certainly = if exact {
+        served.clone()
+    } else {
+        served_by(context, authors(), true)
+    };
     // Who chaired when, for the help lines: built only if some report fails.
     let timeline = OnceCell::new();
     for (author, (start, end)) in reports {
-        let covered = Interval::new(start.value.first_day(), end.value.last_day());
+        let covers = Extent {
+            start: start.value,
+            end: Some(end.value),
+        };
+        let covered = covers.whole();
         if covered.is_empty() {
             // An inverted period is T001's finding.
             continue;
         }
-        let served = served.get(author.value.as_str());
-        if served.is_some_and(|s| within(s, covered)) {
+        if served_certainly
+            .get(author.value.as_str())
+            .is_some_and(|s| within(s, covered))
+        {
             continue;
         }
+        let served = served.get(author.value.as_str());
+        // Wrong on every reading: the days the report certainly covers are not all days its
+        // author may have chaired.
+        let sure = covers.whole_certain();
+        let on_every_reading = !sure.is_empty() && !served.is_some_and(|s| within(s, sure));
         let partly = served.is_some_and(|s| s.iter().any(|i| i.overlaps(&covered)));
         let period = format!("{}..{}", start.value, end.value);
         let who = &author.value;
@@ -73,7 +103,10 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
             context
                 .finding(
                     &T008,
-                    Certainty::Certain,
+                    super::certainty(
+                        on_every_reading && !any_inferred,
+                        &[&start.value, &end.value],
+                    ),
                     message,
                     author.at,
                     "did not chair the whole period",
@@ -93,6 +126,7 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
 fn served_by<'a>(
     context: &Context<'a>,
     authors: impl Iterator<Item = &'a str>,
+    certainly: bool,
 ) -> HashMap<&'a str, Vec<Interval>> {
     let mut served: HashMap<&str, Vec<Interval>> = authors.map(|a| (a, Vec::new())).collect();
     for entry in &context.data.chairs {
@@ -103,7 +137,12 @@ fn served_by<'a>(
         else {
             continue;
         };
-        let Some(period) = entry.period().filter(|p| !p.is_empty()) else {
+        let period = if certainly {
+            entry.certain_period()
+        } else {
+            entry.period()
+        };
+        let Some(period) = period.filter(|p| !p.is_empty()) else {
             continue;
         };
         // A repeated id (a seat that is also named as chair) merges away below.
@@ -114,7 +153,7 @@ fn served_by<'a>(
         }
     }
     for intervals in served.values_mut() {
-        *intervals = merged(std::mem::take(intervals));
+        *intervals = temporal::union(std::mem::take(intervals));
     }
     served
 }
@@ -131,7 +170,7 @@ fn chaired(term: &DatedTerm) -> String {
         return String::new();
     };
     let ids: Vec<String> = chairs.iter().map(|c| format!("`{}`", c.value)).collect();
-    let date = |d: &Option<Field<PartialDate>>| d.as_ref().map(|f| f.value.to_string());
+    let date = |d: &Option<Field<Date>>| d.as_ref().map(|f| f.value.to_string());
     format!(
         "{} chaired {}..{}",
         ids.join(" and "),
@@ -207,17 +246,4 @@ impl<'a> Timeline<'a> {
             .collect();
         (named, total)
     }
-}
-
-/// Sorts `intervals` and joins those that overlap or touch.
-fn merged(mut intervals: Vec<Interval>) -> Vec<Interval> {
-    intervals.sort_unstable_by_key(|i| (i.start, i.end));
-    let mut out: Vec<Interval> = Vec::with_capacity(intervals.len());
-    for i in intervals {
-        match out.last_mut() {
-            Some(last) if i.start <= last.end.next() => last.end = last.end.max(i.end),
-            _ => out.push(i),
-        }
-    }
-    out
 }

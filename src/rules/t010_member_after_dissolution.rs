@@ -11,7 +11,7 @@ use super::Context;
 use crate::catalogue::T010;
 use crate::diag::{Certainty, Diagnostic, Label};
 use crate::model::{EntryKind, Field};
-use crate::temporal::{Day, PartialDate};
+use crate::temporal::{Date, Day};
 
 pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     let Some(dissolved) = context
@@ -31,12 +31,8 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
             "the group was dissolved here",
         )
     };
-    let push = |out: &mut Vec<Diagnostic>, d: Diagnostic, certainly: bool| {
-        let certainty = if certainly {
-            Certainty::Certain
-        } else {
-            Certainty::Possible
-        };
+    let push = |out: &mut Vec<Diagnostic>, d: Diagnostic, certainly: bool, dates: &[&Date]| {
+        let certainty = super::certainty(certainly, dates);
         out.push(d.with_secondary(secondary()).with_certainty(certainty));
     };
 
@@ -76,6 +72,7 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                 .finding(&T010, Certainty::Certain, message, joined.at, label)
                 .with_help(help),
             certainly,
+            &[&joined.value, &dissolved.value],
         );
     }
 
@@ -101,7 +98,12 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
             when,
             (first, last),
         ) {
-            push(out, d, certainly);
+            push(
+                out,
+                d,
+                certainly,
+                &[&start.value, &end.value, &dissolved.value],
+            );
         }
     }
 
@@ -121,7 +123,12 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
             when,
             (first, last),
         ) {
-            push(out, d, certainly);
+            push(
+                out,
+                d,
+                certainly,
+                &[&from.value, &until.value, &dissolved.value],
+            );
         }
     }
 }
@@ -138,9 +145,9 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
 fn period_after(
     context: &Context,
     what: Late,
-    (start, start_day): (&Field<PartialDate>, Day),
-    (end, end_day): (&Field<PartialDate>, Day),
-    when: PartialDate,
+    (start, start_day): (&Field<Date>, Day),
+    (end, end_day): (&Field<Date>, Day),
+    when: Date,
     (first, last): (Day, Day),
 ) -> Option<(Diagnostic, bool)> {
     let (certainly, starts_after, at) = if start_day > last {
@@ -185,7 +192,7 @@ fn period_after(
 }
 
 /// `2013-01..2013-06`, or `in 2012-06` for a period of one unit.
-fn written(start: PartialDate, end: PartialDate) -> String {
+fn written(start: Date, end: Date) -> String {
     if start == end {
         format!("in {start}")
     } else {

@@ -17,7 +17,12 @@ use crate::source::Sources;
 use std::io;
 
 pub fn render(report: &CheckReport, out: &mut dyn io::Write) -> io::Result<()> {
-    for d in report.diagnostics {
+    // Uncertain findings (notes) are not annotations: `--uncertain` makes them warnings.
+    for d in report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity != Severity::Note)
+    {
         writeln!(out, "{}", command(report.sources, d))?;
     }
     Ok(())
@@ -27,6 +32,7 @@ fn command(sources: &Sources, d: &Diagnostic) -> String {
     let kind = match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
+        Severity::Note => "notice",
     };
     let file = sources.get(d.primary.file);
     let start = file.line_col(d.primary.span.start as usize);

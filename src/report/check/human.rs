@@ -7,7 +7,7 @@
 
 use super::{CheckReport, RenderOptions};
 use crate::diag::{Diagnostic, Label, Severity, Tally};
-use crate::report::text::plural;
+use crate::report::text::{plural, uncertain_phrase};
 use crate::source::{FileId, SourceFile};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use std::borrow::Cow;
@@ -25,17 +25,26 @@ pub fn render(
     } else {
         Renderer::plain()
     };
-    for diagnostic in report.diagnostics {
+    // Uncertain findings are notes, counted in the summary and not shown (`--uncertain`
+    // makes them warnings).
+    let shown = || {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity != Severity::Note)
+    };
+    for diagnostic in shown() {
         let group = diagnostic_group(report, diagnostic);
         writeln!(out, "{}\n", renderer.render(&[group]))?;
     }
 
     let tally = Tally::of(report.diagnostics);
     let files = report.sources.len();
-    if report.diagnostics.is_empty() {
+    let uncertain = uncertain_phrase(tally.uncertain);
+    if shown().next().is_none() {
         return writeln!(
             out,
-            "no problems found in {}",
+            "no problems found in {}{uncertain}",
             plural(files, "file", "files")
         );
     }
@@ -44,7 +53,7 @@ pub fn render(
     } else {
         Level::WARNING
     };
-    let codes: BTreeSet<&str> = report.diagnostics.iter().map(|d| d.rule.code).collect();
+    let codes: BTreeSet<&str> = shown().map(|d| d.rule.code).collect();
     let first = codes.first().copied().unwrap_or_default();
     let note = if codes.len() == 1 {
         format!("`roster rule {first}` explains this rule and how to fix what it finds")
@@ -54,8 +63,8 @@ pub fn render(
              such as `roster rule {first}`"
         )
     };
-    let summary = Group::with_title(level.primary_title(summary_phrase(tally, files)))
-        .element(Level::NOTE.message(note));
+    let phrase = summary_phrase(tally, files) + &uncertain;
+    let summary = Group::with_title(level.primary_title(phrase)).element(Level::NOTE.message(note));
     writeln!(out, "{}", renderer.render(&[summary]))
 }
 
@@ -77,6 +86,7 @@ fn diagnostic_group<'a>(report: &CheckReport<'a>, d: &'a Diagnostic) -> Group<'a
     let level = match d.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
+        Severity::Note => Level::NOTE,
     };
     let labels: Vec<(&Label, bool)> = std::iter::once((&d.primary, true))
         .chain(d.secondary.iter().map(|l| (l, false)))

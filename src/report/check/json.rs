@@ -6,13 +6,13 @@
 //! breaking change.
 
 use super::CheckReport;
-use crate::diag::{Diagnostic, Label, Severity, Tally};
+use crate::diag::{Certainty, Diagnostic, Label, Severity, Tally};
 use crate::source::Sources;
 use serde::Serialize;
 use std::io;
 
 /// The version of the JSON format (not of roster).
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct Output<'a> {
@@ -33,6 +33,8 @@ struct Summary {
     files: usize,
     errors: usize,
     warnings: usize,
+    /// Uncertain findings reported as notes (with `--uncertain` they count as warnings).
+    uncertain: usize,
 }
 
 #[derive(Serialize)]
@@ -40,6 +42,7 @@ struct JsonDiagnostic<'a> {
     code: &'static str,
     name: &'static str,
     severity: Severity,
+    certainty: Certainty,
     message: &'a str,
     #[serde(flatten)]
     location: Location<'a>,
@@ -76,6 +79,7 @@ pub fn render(report: &CheckReport, out: &mut dyn io::Write) -> io::Result<()> {
             files: report.sources.len(),
             errors: counts.errors,
             warnings: counts.warnings,
+            uncertain: counts.uncertain,
         },
         diagnostics: report
             .diagnostics
@@ -100,6 +104,7 @@ fn diagnostic<'a>(sources: &'a Sources, d: &'a Diagnostic) -> JsonDiagnostic<'a>
         code: d.rule.code,
         name: d.rule.name,
         severity: d.severity,
+        certainty: d.certainty,
         message: &d.message,
         location: location(sources, &d.primary),
         labels,

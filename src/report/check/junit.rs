@@ -11,6 +11,7 @@
 
 use super::CheckReport;
 use crate::diag::{Diagnostic, Severity};
+use crate::report::text::plural;
 use crate::source::Sources;
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 use std::io;
@@ -24,9 +25,12 @@ pub fn render(report: &CheckReport, out: &mut dyn io::Write) -> io::Result<()> {
     }
     let mut suite = TestSuite::new(SUITE);
     for ((_, file), in_file) in report.sources.iter().zip(by_file) {
-        let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) = in_file
+        let (errors, others): (Vec<&Diagnostic>, Vec<&Diagnostic>) = in_file
             .into_iter()
             .partition(|d| d.severity == Severity::Error);
+        let (warnings, uncertain): (Vec<&Diagnostic>, Vec<&Diagnostic>) = others
+            .into_iter()
+            .partition(|d| d.severity == Severity::Warning);
 
         let status = if errors.is_empty() {
             TestCaseStatus::success()
@@ -50,13 +54,19 @@ pub fn render(report: &CheckReport, out: &mut dyn io::Write) -> io::Result<()> {
         };
         let mut case = TestCase::new(file.name.as_str(), status);
         case.set_classname(SUITE);
-        if !warnings.is_empty() {
-            let heading = if warnings.len() == 1 {
-                "1 warning".to_string()
-            } else {
-                format!("{} warnings", warnings.len())
-            };
-            case.set_system_out(format!("{heading}\n{}", listing(report.sources, &warnings)));
+        // Warnings and uncertain findings do not fail the case: they go to its output.
+        let mut output = Vec::new();
+        for (list, one, many) in [
+            (&warnings, "warning", "warnings"),
+            (&uncertain, "uncertain finding", "uncertain findings"),
+        ] {
+            if !list.is_empty() {
+                let heading = plural(list.len(), one, many);
+                output.push(format!("{heading}\n{}", listing(report.sources, list)));
+            }
+        }
+        if !output.is_empty() {
+            case.set_system_out(output.join("\n"));
         }
         suite.add_test_case(case);
     }

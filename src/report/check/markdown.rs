@@ -7,26 +7,41 @@
 
 use super::human::summary_phrase;
 use super::CheckReport;
+use crate::diag::Severity;
 use crate::diag::Tally;
 use crate::report::markdown::{code, inline};
-use crate::report::text::plural;
+use crate::report::text::{plural, uncertain_phrase};
 use std::io;
 
 pub fn render(report: &CheckReport, out: &mut dyn io::Write) -> io::Result<()> {
     let files = report.sources.len();
-    if report.diagnostics.is_empty() {
+    let tally = Tally::of(report.diagnostics);
+    // Uncertain findings (notes) are counted, not listed, as in the human format.
+    let uncertain = uncertain_phrase(tally.uncertain);
+    let shown = || {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity != Severity::Note)
+    };
+    if shown().next().is_none() {
         return writeln!(
             out,
-            "No problems found in {}.",
-            plural(files, "file", "files")
+            "No problems found in {}{}.",
+            plural(files, "file", "files"),
+            inline(&uncertain)
         );
     }
-    let tally = Tally::of(report.diagnostics);
-    writeln!(out, "Found {}.", summary_phrase(tally, files))?;
+    writeln!(
+        out,
+        "Found {}{}.",
+        summary_phrase(tally, files),
+        inline(&uncertain)
+    )?;
     writeln!(out)?;
     writeln!(out, "| severity | code | location | message |")?;
     writeln!(out, "| --- | --- | --- | --- |")?;
-    for d in report.diagnostics {
+    for d in shown() {
         let file = report.sources.get(d.primary.file);
         let at = file.line_col(d.primary.span.start as usize);
         let location = format!("{}:{}:{}", file.name, at.line, at.col);

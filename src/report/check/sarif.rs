@@ -83,6 +83,7 @@ fn result(sources: &Sources, d: &Diagnostic) -> Value {
         "level": level(d.severity),
         "message": { "text": text },
         "locations": [location(sources, &d.primary, None)],
+        "properties": { "certainty": d.certainty },
     });
     if !d.secondary.is_empty() {
         let related: Vec<Value> = d
@@ -126,6 +127,7 @@ fn level(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
+        Severity::Note => "note",
     }
 }
 

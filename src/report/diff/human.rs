@@ -13,6 +13,7 @@ use crate::diff::{
     ChangeKind, Consequences, CountChange, FieldChange, Finding, RecordChange, Report, Word,
 };
 use crate::load::workspace::Kind;
+use crate::report::text::severity_word;
 use crate::report::RenderOptions;
 use serde_json::Value;
 use std::io;
@@ -203,8 +204,8 @@ fn consequences(c: &Consequences, p: Painter, out: &mut dyn io::Write) -> io::Re
     writeln!(out)?;
     writeln!(out, "{}", p.paint(BOLD, "Consequences"))?;
     for (findings, adjective) in [(&c.introduced, "new"), (&c.fixed, "fixed")] {
-        // Errors before warnings, each in the order the report gives them.
-        for severity in [Severity::Error, Severity::Warning] {
+        // Errors, then warnings, then uncertain findings, each in the order the report gives.
+        for severity in [Severity::Error, Severity::Warning, Severity::Note] {
             for f in findings.iter().filter(|f| f.severity == severity) {
                 writeln!(out, "{}", finding_line(f, adjective, p))?;
             }
@@ -227,11 +228,11 @@ fn consequences(c: &Consequences, p: Painter, out: &mut dyn io::Write) -> io::Re
 
 /// `new error[T006]: message  file:line:col`, the way `roster check` names a finding.
 fn finding_line(f: &Finding, adjective: &str, p: Painter) -> String {
-    let title = format!("{adjective} {}[{}]", f.severity.as_str(), f.code);
+    let title = format!("{adjective} {}[{}]", severity_word(f.severity), f.code);
     let style = match (adjective, f.severity) {
         ("fixed", _) => GREEN,
         (_, Severity::Error) => RED,
-        (_, Severity::Warning) => YELLOW,
+        (_, Severity::Warning | Severity::Note) => YELLOW,
     };
     format!(
         "{}: {}  {}:{}:{}",

@@ -21,6 +21,7 @@ use crate::diff::{
     ChangeKind, Consequences, FieldChange, Finding, RecordChange, Report, Word, WordOp,
 };
 use crate::report::markdown::{code, inline, plain};
+use crate::report::text::severity_word;
 use serde_json::Value;
 use std::fmt::Write as _;
 use std::io;
@@ -232,7 +233,7 @@ fn shorten(text: &str, max: usize) -> String {
 fn consequences(c: &Consequences, budget: Option<usize>) -> String {
     let mut findings: Vec<(&str, &Finding)> = Vec::new();
     for (list, adjective) in [(&c.introduced, "new"), (&c.fixed, "fixed")] {
-        for severity in [Severity::Error, Severity::Warning] {
+        for severity in [Severity::Error, Severity::Warning, Severity::Note] {
             findings.extend(
                 list.iter()
                     .filter(|f| f.severity == severity)
@@ -243,7 +244,7 @@ fn consequences(c: &Consequences, budget: Option<usize>) -> String {
     let finding_rows = findings.iter().map(|(adjective, f)| {
         format!(
             "| {adjective} {} | `{}` | {} | {} |\n",
-            f.severity.as_str(),
+            severity_word(f.severity),
             f.code,
             inline(&f.message),
             code(&format!("{}:{}:{}", f.file, f.line, f.column))

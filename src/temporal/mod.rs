@@ -1,10 +1,12 @@
-//! Dates of reduced precision and the questions asked of them, answered as *certain* and as
+//! Dates as the sources give them and the questions asked of them, answered as *certain* and as
 //! *possible*.
 //!
-//! A record date is `2010`, `2007-11` or `2003-04-01`, and a date of lower precision stands for
-//! every day it covers: "joined 2010" means the member was certainly in by 2010-12-31 and
-//! possibly from 2010-01-01. Rules reason on both answers and fail only on what is certainly
-//! wrong; what is only possibly wrong is a warning.
+//! A record date is `2010`, `2007-11`, `2003-04-01`, a window `2014/2016-12` or an inferred
+//! `2015?` ([`Date`]), and it stands for every day it may mean: "joined 2010" means the member
+//! was certainly in by 2010-12-31 and possibly from 2010-01-01. Rules reason on both answers and
+//! fail only on what is certainly wrong; what is only possibly wrong is an uncertain finding.
+//! Periods are kept as [`Interval`]s of days, and their union, difference and gaps are computed
+//! here, once, for every rule and report.
 //!
 //! This module is pure: no clock, no I/O. Days are counted on the proleptic Gregorian calendar
 //! as a signed number of days since 1970-01-01 ([`Day`]). The conversion is the well-known
@@ -12,6 +14,10 @@
 //! date-time crate would bring time zones and parsing rules we would then have to fence off.
 
 use std::fmt;
+
+mod date;
+
+pub use date::{Bound, Date, DateError, PartialDate};
 
 /// A calendar day, as days since 1970-01-01.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -79,105 +85,10 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
-/// A date written at year, month or day precision.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct PartialDate {
-    pub year: i32,
-    pub month: Option<u32>,
-    pub day: Option<u32>,
-}
-
-impl PartialDate {
-    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `None` for anything else or a day that does
-    /// not exist.
-    pub fn parse(text: &str) -> Option<PartialDate> {
-        let mut parts = text.split('-');
-        let year = parts.next().filter(|y| y.len() == 4)?;
-        let month = parts.next();
-        let day = parts.next();
-        if parts.next().is_some() {
-            return None;
-        }
-        let number = |s: &str, len: usize| -> Option<u32> {
-            (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| s.parse().ok())
-                .flatten()
-        };
-        let date = PartialDate {
-            year: number(year, 4)? as i32,
-            month: match month {
-                Some(m) => Some(number(m, 2)?),
-                None => None,
-            },
-            day: match day {
-                Some(d) => Some(number(d, 2)?),
-                None => None,
-            },
-        };
-        date.first_day_checked().map(|_| date)
-    }
-
-    /// A year written as a number (`founded: 2006`), which YAML reads as an integer.
-    pub fn year(year: u64) -> Option<PartialDate> {
-        (1000..=9999).contains(&year).then_some(PartialDate {
-            year: year as i32,
-            month: None,
-            day: None,
-        })
-    }
-
-    fn first_day_checked(&self) -> Option<Day> {
-        match (self.month, self.day) {
-            (None, None) => Day::from_ymd(self.year, 1, 1),
-            (Some(m), None) => Day::from_ymd(self.year, m, 1),
-            (Some(m), Some(d)) => Day::from_ymd(self.year, m, d),
-            (None, Some(_)) => None,
-        }
-    }
-
-    /// The first day the date may stand for.
-    pub fn first_day(&self) -> Day {
-        self.first_day_checked().unwrap_or(Day::MIN)
-    }
-
-    /// The last day the date may stand for.
-    pub fn last_day(&self) -> Day {
-        let (month, day) = match (self.month, self.day) {
-            (None, _) => (12, 31),
-            (Some(m), None) => (m, days_in_month(self.year, m)),
-            (Some(m), Some(d)) => (m, d),
-        };
-        Day::from_ymd(self.year, month, day).unwrap_or(Day::MAX)
-    }
-
-    /// Every day the date stands for.
-    pub fn span(&self) -> Interval {
-        Interval::new(self.first_day(), self.last_day())
-    }
-
-    /// The month count `year * 12 + month - 1` of the first day, for rotation arithmetic.
-    pub fn month_index(&self) -> i64 {
-        month_index(self.first_day())
-    }
-}
-
 /// `year * 12 + month - 1` of a day.
 pub fn month_index(day: Day) -> i64 {
     let (y, m, _) = day.ymd();
     y as i64 * 12 + m as i64 - 1
-}
-
-impl fmt::Display for PartialDate {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}", self.year)?;
-        if let Some(m) = self.month {
-            write!(f, "-{m:02}")?;
-        }
-        if let Some(d) = self.day {
-            write!(f, "-{d:02}")?;
-        }
-        Ok(())
-    }
 }
 
 /// The days `start..=end`. Empty when `end < start`.
@@ -188,6 +99,12 @@ pub struct Interval {
 }
 
 impl Interval {
+    /// No day at all.
+    pub const EMPTY: Interval = Interval {
+        start: Day::MAX,
+        end: Day::MIN,
+    };
+
     pub fn new(start: Day, end: Day) -> Interval {
         Interval { start, end }
     }
@@ -232,14 +149,17 @@ impl fmt::Display for Interval {
 /// `end: None` is open-ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Extent {
-    pub start: PartialDate,
-    pub end: Option<PartialDate>,
+    pub start: Date,
+    pub end: Option<Date>,
 }
 
 impl Extent {
     /// The days certainly inside: from the last day `start` may mean to the first day `end`
-    /// may mean. Empty when the dates are too coarse to be sure of any day.
+    /// may mean. Empty when the dates are too coarse to be sure of any day, or inferred.
     pub fn certain(&self) -> Interval {
+        if self.is_inferred() {
+            return Interval::EMPTY;
+        }
         Interval::new(
             self.start.last_day(),
             self.end.map_or(Day::MAX, |e| e.first_day()),
@@ -257,9 +177,27 @@ impl Extent {
 
     /// A period read as whole units: from the first day of `start` through the last day of
     /// `end`. This is how a chair term `2007-01..2007-06` is meant: all of January to all of
-    /// June.
+    /// June. With windows, these are the days the period possibly covers.
     pub fn whole(&self) -> Interval {
         self.possible()
+    }
+
+    /// The days a period read as whole units certainly covers: from the start of the latest unit
+    /// `start` may be to the end of the earliest unit `end` may be. The same as
+    /// [`Extent::whole`] unless a date is a window; empty when a date is inferred.
+    pub fn whole_certain(&self) -> Interval {
+        if self.is_inferred() {
+            return Interval::EMPTY;
+        }
+        Interval::new(
+            self.start.latest_start(),
+            self.end.map_or(Day::MAX, |e| e.earliest_end()),
+        )
+    }
+
+    /// Whether a date of the period is inferred (`2015?`).
+    pub fn is_inferred(&self) -> bool {
+        self.start.is_inferred() || self.end.is_some_and(|e| e.is_inferred())
     }
 }
 
@@ -407,8 +345,8 @@ pub fn uncovered(within: Interval, covered: &[Interval]) -> Vec<Interval> {
 mod tests {
     use super::*;
 
-    fn date(s: &str) -> PartialDate {
-        PartialDate::parse(s).unwrap()
+    fn date(s: &str) -> Date {
+        Date::parse(s).unwrap()
     }
 
     #[test]
@@ -422,7 +360,7 @@ mod tests {
         assert!(PartialDate::parse("2010-13").is_none());
         assert!(PartialDate::parse("210").is_none());
         assert!(PartialDate::parse("2010-1").is_none());
-        assert_eq!(PartialDate::year(2010), Some(date("2010")));
+        assert_eq!(Date::year(2010), Some(date("2010")));
         assert_eq!(PartialDate::year(210), None);
     }
 
@@ -514,7 +452,7 @@ mod laws {
         (-1_000_000i32..1_000_000).prop_map(Day)
     }
 
-    fn any_date() -> impl Strategy<Value = PartialDate> {
+    fn any_partial() -> impl Strategy<Value = PartialDate> {
         (1000i32..=9999, 0u32..=12, 0u32..=31).prop_filter_map("a real date", |(y, m, d)| {
             let text = match (m, d) {
                 (0, _) => format!("{y}"),
@@ -523,6 +461,23 @@ mod laws {
             };
             PartialDate::parse(&text)
         })
+    }
+
+    /// A single date, a window (perhaps open on a side) or either inferred.
+    fn any_date() -> impl Strategy<Value = Date> {
+        (any_partial(), any_partial(), 0u8..6, any::<bool>()).prop_filter_map(
+            "a window that does not end before it starts",
+            |(a, b, shape, inferred)| {
+                let q = if inferred { "?" } else { "" };
+                let text = match shape {
+                    0 | 1 => format!("{a}{q}"),
+                    2 => format!("../{b}{q}"),
+                    3 => format!("{a}{q}/.."),
+                    _ => format!("{a}/{b}{q}"),
+                };
+                Date::parse(&text).ok()
+            },
+        )
     }
 
     proptest! {
@@ -548,14 +503,17 @@ mod laws {
 
         #[test]
         fn a_date_displays_as_it_parses(date in any_date()) {
-            prop_assert_eq!(PartialDate::parse(&date.to_string()), Some(date));
+            prop_assert_eq!(Date::parse(&date.to_string()), Ok(date));
             prop_assert!(date.first_day() <= date.last_day());
+            prop_assert!(date.first_day() <= date.latest_start());
+            prop_assert!(date.earliest_end() <= date.last_day());
         }
 
         #[test]
         fn certain_is_inside_possible(a in any_date(), b in proptest::option::of(any_date())) {
             let span = Extent { start: a, end: b };
             prop_assert!(span.possible().covers(&span.certain()));
+            prop_assert!(span.whole().covers(&span.whole_certain()));
         }
 
         #[test]
