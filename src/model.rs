@@ -176,10 +176,12 @@ pub struct ChairEntry {
     pub end: Option<Field<Date>>,
 }
 
-/// The chairs of a term and the seat they chaired for (`on_behalf_of`).
+/// The chairs of a term, the seat they chaired for (`on_behalf_of`) and the constituent that
+/// coordinated a seat's collective chairmanship (`coordinator`).
 pub struct Chairing<'a> {
     pub chairs: &'a [Field<String>],
     pub on_behalf_of: Option<&'a Field<String>>,
+    pub coordinator: Option<&'a Field<String>>,
 }
 
 impl ChairEntry {
@@ -189,10 +191,12 @@ impl ChairEntry {
             EntryKind::Term {
                 chairs,
                 on_behalf_of,
+                coordinator,
                 ..
             } => Some(Chairing {
                 chairs,
                 on_behalf_of: on_behalf_of.as_ref(),
+                coordinator: coordinator.as_ref(),
             }),
             _ => None,
         }

@@ -140,7 +140,8 @@ name:
 acronym:
   en: WFP
   fr: PAM
-joined: 2014
+joined: 2006-06-01
+left: 2006-08-31
 sources:
   - secondary-facts
 note: A member invented for a test of change reports.
@@ -171,6 +172,28 @@ fn an_added_member_is_reported_with_the_counts_it_moves() {
         .as_str()
         .unwrap()
         .starts_with("1 member added"));
+}
+
+#[test]
+fn member_counts_stop_at_the_end_of_what_the_records_cover() {
+    // The records cover the group to the end of 2013: a member that joined in 2014 moves no
+    // count, though it is reported as added.
+    let dir = repo();
+    let late = NEW_MEMBER.replace("joined: 2006-06-01\nleft: 2006-08-31\n", "joined: 2014\n");
+    fs::write(dir.path().join("records/members/wfp.yaml"), late).unwrap();
+    let report = json(dir.path(), &[]);
+    assert_eq!(
+        kinds(&report),
+        [("member".into(), "added".into(), "wfp".into())]
+    );
+    assert!(
+        report["consequences"]["member_counts"]
+            .as_array()
+            .unwrap()
+            .is_empty(),
+        "{report}"
+    );
+    assert_eq!(report["summary"], "1 member added");
 }
 
 #[test]
@@ -295,7 +318,7 @@ fn a_change_that_breaks_a_rule_reports_the_new_error() {
     edit(
         dir.path(),
         "records/members/undp.yaml",
-        "joined: 2006",
+        "joined: 2006-01/2006-04",
         "joined: 2011",
     );
     let report = snapshot_all(dir.path(), "breaks_a_rule");
@@ -342,21 +365,19 @@ fn one_member_added_and_one_term_changed_report_exactly_those() {
     assert!(c["fixed"].as_array().unwrap().is_empty(), "{c}");
     assert!(c["coverage_gained"].as_array().unwrap().is_empty());
     assert!(c["coverage_lost"].as_array().unwrap().is_empty());
-    // `joined: 2014`: possibly a member from 2014-01-01, certainly from 2014-12-31.
+    // A member for the summer of 2006 (no claim speaks of those months): one more member from
+    // 2006-06-01 to 2006-08-31.
     let counts = c["member_counts"].as_array().unwrap();
-    assert_eq!(counts.len(), 2, "{counts:?}");
-    assert_eq!(counts[0]["start"], "2014-01-01");
-    assert_eq!(counts[0]["end"], "2014-12-30");
-    assert_eq!(
-        counts[0]["new"],
-        serde_json::json!({"certain": 16, "possible": 17})
-    );
-    assert_eq!(counts[1]["start"], "2014-12-31");
-    assert!(counts[1].get("end").is_none());
-    assert_eq!(
-        counts[1]["new"],
-        serde_json::json!({"certain": 17, "possible": 17})
-    );
+    assert_eq!(counts.len(), 1, "{counts:?}");
+    let expected = [("2006-06-01", "2006-08-31", 11, 11)];
+    for (count, (start, end, certain, possible)) in counts.iter().zip(expected) {
+        assert_eq!(count["start"], start, "{counts:?}");
+        assert_eq!(count["end"], end, "{counts:?}");
+        assert_eq!(
+            count["new"],
+            serde_json::json!({"certain": certain, "possible": possible})
+        );
+    }
     assert_eq!(
         report["summary"],
         "1 member added, 1 field changed in 1 chair entry; member counts changed"
@@ -553,5 +574,12 @@ fn log_lists_the_changes_of_each_commit_newest_first() {
 
     let (status, human, _) = roster(p, &["log", "HEAD~1..HEAD"]);
     assert_eq!(status, 0);
+    // Commit ids change with the shipped records and schemas the repository is made of; the
+    // snapshot names them by what they are.
+    let head = git(p, &["rev-parse", "--short=10", "HEAD"]);
+    let parent = git(p, &["rev-parse", "--short=10", "HEAD~1"]);
+    let human = human
+        .replace(head.trim(), "<HEAD>")
+        .replace(parent.trim(), "<HEAD~1>");
     insta::assert_snapshot!("log_last_commit_human", human);
 }

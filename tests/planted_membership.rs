@@ -39,7 +39,7 @@ fn a_chair_that_joined_after_its_term_is_reported() {
     // UNDP chaired January-June 2010; the finding is on the term, where the chair is named.
     let stdout = planted(Plant {
         file: "records/members/undp.yaml",
-        from: "joined: 2006\n",
+        from: "joined: 2006-01/2006-04\n",
         to: "joined: 2011\n",
         code: "T006",
         at: "records/chairs.yaml",
@@ -54,17 +54,29 @@ fn a_chair_that_joined_after_its_term_is_reported() {
 
 #[test]
 fn a_member_that_joined_before_it_was_founded_is_reported() {
-    // UN Women was created on 2 July 2010.
-    planted(Plant {
+    // UN Women was created on 2 July 2010; its line as shipped carries no silence, so a date
+    // before that is an error whatever was written there before.
+    let tree = Tree::shipped();
+    assert!(
+        !tree
+            .read("records/members/un-women.yaml")
+            .contains("roster: allow"),
+        "the shipped UN Women record carries a silence"
+    );
+    let stdout = planted(Plant {
         file: "records/members/un-women.yaml",
-        // The whole line: its silence of T007 (for the warning) would hide the error.
-        from: "joined: 2010  # roster: allow T007",
-        to: "joined: 2009  # planted",
+        from: "joined: 2010-07-02/2010\n",
+        to: "joined: 2009\n",
         code: "T007",
         at: "records/members/un-women.yaml",
         find: "joined: 2009",
         skip: "joined: ".len(),
     });
+    assert!(
+        stdout
+            .contains("error[T007]: `un-women` joined in 2009 but was founded only on 2010-07-02"),
+        "{stdout}"
+    );
 }
 
 #[test]

@@ -80,9 +80,16 @@ fn as_of_takes_a_full_date() {
     let dir = tree_with_a_warning();
     let (status, _, _) = run(dir.path(), &["--as-of", "2026-11-28"]);
     assert_eq!(status, 0);
-    for bad in ["2026-11", "2026-02-30", "tomorrow"] {
+    for bad in ["2026-11", "tomorrow"] {
         let (status, _, stderr) = run(dir.path(), &["--as-of", bad]);
         assert_eq!(status, 2, "{bad}");
         assert!(stderr.contains("YYYY-MM-DD"), "{stderr}");
     }
+    // A day of the right form that does not exist says so.
+    let (status, _, stderr) = run(dir.path(), &["--as-of", "2026-02-30"]);
+    assert_eq!(status, 2);
+    assert!(
+        stderr.contains("`2026-02-30`: February 2026 has 28 days"),
+        "{stderr}"
+    );
 }

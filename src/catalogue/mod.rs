@@ -193,6 +193,14 @@ pub static T010: Rule = Rule {
     explanation: include_str!("T010.md"),
 };
 
+pub static T011: Rule = Rule {
+    code: "T011",
+    name: "term-outside-rotation",
+    default_severity: Severity::Error,
+    summary: "a chair term inside the covered period but outside every declared rotation regime",
+    explanation: include_str!("T011.md"),
+};
+
 pub static Y001: Rule = Rule {
     code: "Y001",
     name: "yaml-syntax",
@@ -228,7 +236,7 @@ pub static Y004: Rule = Rule {
 /// Every rule, in code order.
 pub static CATALOGUE: &[&Rule] = &[
     &Y001, &Y002, &Y003, &Y004, &S001, &S002, &R001, &R002, &R003, &R004, &R005, &R006, &T001,
-    &T002, &T003, &T004, &T005, &T006, &T007, &T008, &T009, &T010,
+    &T002, &T003, &T004, &T005, &T006, &T007, &T008, &T009, &T010, &T011,
 ];
 
 /// The rule with this code (case-insensitive) or name.

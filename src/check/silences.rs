@@ -1,11 +1,13 @@
 //! Silences: `# roster: allow CODE -- reason` comments in record files.
 //!
-//! A comment silences the findings of the named rules on its own line (or, when it stands alone
-//! on a line, on the next line that is not a comment); a silence needs a reason after `--`, and
-//! a silence without one, naming no known rule, or silencing nothing, is reported itself (R006).
+//! A comment silences the certain findings of the named rules on its own line (or, when it
+//! stands alone on a line, on the next line that is not a comment); a silence needs a reason
+//! after `--`, and a silence without one, naming no known rule, or silencing nothing, is
+//! reported itself (R006). Uncertain findings are never silenced: they need no silence, and a
+//! silence kept for one would hide the certain finding a later edit of the line brings.
 
 use crate::catalogue::{self, Rule};
-use crate::diag::{Diagnostic, Label, Severity};
+use crate::diag::{Certainty, Diagnostic, Label, Severity};
 use crate::source::{FileId, Sources, Span};
 
 /// One `# roster: allow ...` comment.
@@ -98,6 +100,11 @@ pub fn apply(
         return;
     }
     diagnostics.retain(|d| {
+        // Only certain findings are silenced: an uncertain one never fails a check, so a
+        // silence written for it would only hide the certain finding a later edit brings.
+        if d.certainty == Certainty::Possible {
+            return true;
+        }
         let line = sources
             .get(d.primary.file)
             .line_col(d.primary.span.start as usize)

@@ -1,7 +1,7 @@
 //! `roster at DATE`: members, chairs and working groups on one day.
 
 use super::{written, Exit, Result, Settings};
-use roster::temporal::{Day, PartialDate};
+use roster::temporal::{Date, DateError, Day};
 use std::io::Write;
 
 /// Show who was a member (certainly and possibly), who chaired, and the working groups on a day
@@ -22,10 +22,15 @@ pub enum AtFormat {
     Json,
 }
 
+/// A day given on the command line: `YYYY-MM-DD`, a day that exists.
 pub fn parse_day(text: &str) -> std::result::Result<Day, String> {
-    match PartialDate::parse(text) {
-        Some(date) if date.day.is_some() => Ok(date.first_day()),
-        _ => Err(format!("`{text}` is not a date of the form YYYY-MM-DD")),
+    match Date::parse(text) {
+        Ok(date) => match date.as_single() {
+            Some(day) if day.day.is_some() && !date.is_inferred() => Ok(day.first_day()),
+            _ => Err(format!("`{text}` is not a day: write it as YYYY-MM-DD")),
+        },
+        Err(DateError::Form(_)) => Err(format!("`{text}` is not a day: write it as YYYY-MM-DD")),
+        Err(e) => Err(e.to_string()),
     }
 }
 

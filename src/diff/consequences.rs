@@ -49,13 +49,29 @@ pub(super) fn finding_difference(
     out
 }
 
+/// Periods where the member counts of the two sides differ, within what the records cover on
+/// either side (the group's life and its `coverage`): no count is reported for days before the
+/// founding, after the dissolution, or that the records do not claim to hold.
 pub(super) fn count_changes(old: &Dataset, new: &Dataset) -> Vec<CountChange> {
-    let everything = Interval::new(Day::MIN, Day::MAX);
+    let covered = |d: &Dataset| {
+        d.group
+            .as_ref()
+            .map_or(Interval::new(Day::MIN, Day::MAX), |g| g.covered())
+    };
+    let (a_covered, b_covered) = (covered(old), covered(new));
+    let within = Interval::new(
+        a_covered.start.min(b_covered.start),
+        a_covered.end.max(b_covered.end),
+    );
     let steps = |d: &Dataset| {
         let spans: Vec<_> = d.members.iter().filter_map(|m| m.membership()).collect();
-        Headcount::of(&spans).over(everything)
+        Headcount::of(&spans).over(within)
     };
     let (a, b) = (steps(old), steps(new));
+    if a.is_empty() || b.is_empty() {
+        // Nothing covered (a coverage that ends before it starts is T001's finding).
+        return Vec::new();
+    }
     // Walk both step functions together over the union of their boundaries.
     let mut bounds: Vec<Day> = a.iter().chain(&b).map(|s| s.interval.start).collect();
     bounds.sort_unstable();
@@ -80,7 +96,7 @@ pub(super) fn count_changes(old: &Dataset, new: &Dataset) -> Vec<CountChange> {
         if old_count == new_count {
             continue;
         }
-        let end = bounds.get(k + 1).map(|d| d.prev());
+        let end = bounds.get(k + 1).map(|d| d.prev()).or(Some(within.end));
         let start_text = start.to_string();
         let end_text = end.filter(|e| *e < Day::MAX).map(|e| e.to_string());
         match out.last_mut() {

@@ -17,12 +17,35 @@ use crate::load::instance::Tree;
 use crate::load::tree::{Node, ParsedFile};
 use crate::load::workspace::Kind;
 use crate::source::FileId;
+use crate::temporal::{Date, DateError};
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{Draft, Registry, ValidationError, Validator};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
+
+/// The format of `defs.schema.json#/$defs/date`: a date whose days exist and whose window does
+/// not end before it starts. Editors do not know it and skip it; they check the date's form by
+/// its pattern.
+const DATE_FORMAT: &str = "roster-date";
+
+/// The check behind [`DATE_FORMAT`]. A text of the wrong form passes here: the pattern beside
+/// the format reports it, once. The pattern lets `../..` through (a window with no end at
+/// all), so it is refused here.
+fn date_exists(text: &str) -> bool {
+    text != "../.."
+        && !matches!(
+            Date::parse(text),
+            Err(DateError::NoSuchMonth { .. }
+                | DateError::NoSuchDay { .. }
+                | DateError::Inverted(_))
+        )
+}
+
+/// What a date of the right form that is not a date gets as help.
+const DATE_HELP: &str = "write YYYY, YYYY-MM or YYYY-MM-DD with a month and day that exist, or a \
+     window START/END whose end is not before its start";
 
 /// The base URI every schema file is registered under. It names no real place: nothing is
 /// ever fetched from it.
@@ -95,6 +118,7 @@ impl Schemas {
                 .with_registry(&registry)
                 .with_base_uri(format!("{BASE_URI}{file}"))
                 .should_validate_formats(true)
+                .with_format(DATE_FORMAT, date_exists)
                 .offline()
                 .build(schema)
                 .map_err(|e| {
@@ -171,6 +195,22 @@ fn describe(
                 Some(format!("add `{key}:` to this mapping")),
             );
         }
+        // `"key": false`: a key that this kind of entry may not have (a vacancy's `irregular`).
+        ValidationErrorKind::FalseSchema => {
+            let key = pointer.rsplit('/').next().unwrap_or_default();
+            let key = key.replace("~1", "/").replace("~0", "~");
+            let parent = &pointer[..pointer.len() - key.len().min(pointer.len())];
+            let parent = parent.trim_end_matches('/');
+            let span = locate(root, parent)
+                .entry(&key)
+                .map_or(node.span, |e| e.key_span);
+            push(
+                span,
+                format!("`{key}` is not allowed here{}", place(parent)),
+                "not allowed with the other keys of this entry",
+                Some(format!("remove it: {schema} says which keys go together")),
+            );
+        }
         ValidationErrorKind::Type { kind: expected } => push(
             node.span,
             format!(
@@ -182,12 +222,28 @@ fn describe(
             "wrong type",
             None,
         ),
-        ValidationErrorKind::Format { format } if format == "date" => push(
-            node.span,
-            format!("{} is not a calendar date", show(instance)),
-            "no such day",
-            Some("write YYYY, YYYY-MM or YYYY-MM-DD, with a day that exists in that month".into()),
-        ),
+        ValidationErrorKind::Format { format } if format == DATE_FORMAT => {
+            let (message, help) = match instance.as_str().map(Date::parse) {
+                Some(Err(e @ DateError::Form(_))) => (e.to_string(), None),
+                Some(Err(e)) => (e.to_string(), Some(DATE_HELP.into())),
+                _ => (format!("{} is not a date", show(instance)), None),
+            };
+            push(node.span, message, "not a date", help)
+        }
+        // The date's pattern: say what roster reads, not the regular expression.
+        ValidationErrorKind::Pattern { .. }
+            if error
+                .absolute_keyword_location()
+                .is_some_and(|at| at.as_str().ends_with("#/$defs/date/pattern")) =>
+        {
+            let text = instance.as_str().unwrap_or_default();
+            push(
+                node.span,
+                DateError::Form(text.to_string()).to_string(),
+                "not a date",
+                None,
+            )
+        }
         ValidationErrorKind::Enum { options } => {
             let listed = options
                 .as_array()

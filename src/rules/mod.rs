@@ -33,6 +33,7 @@ mod t007_joined_before_founded;
 mod t008_report_without_term;
 mod t009_co_chair_not_member;
 mod t010_member_after_dissolution;
+mod t011_term_outside_rotation;
 
 /// A rule's check: reads the model, pushes findings.
 pub type Check = fn(&Context, &mut Vec<Diagnostic>);
@@ -55,6 +56,7 @@ pub static CHECKS: &[(&Rule, Check)] = &[
     (&catalogue::T008, t008_report_without_term::check),
     (&catalogue::T009, t009_co_chair_not_member::check),
     (&catalogue::T010, t010_member_after_dissolution::check),
+    (&catalogue::T011, t011_term_outside_rotation::check),
 ];
 
 /// What every check may read.

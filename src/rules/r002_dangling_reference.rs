@@ -46,10 +46,41 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         let Some(Chairing {
             chairs,
             on_behalf_of,
+            coordinator,
         }) = entry.term()
         else {
             continue;
         };
+        // The coordinator of a seat's collective chairmanship is one of the seat's constituents.
+        if let Some(coordinator) = coordinator {
+            let seat = context.seat_of(&coordinator.value);
+            let of_a_chair =
+                seat.is_some_and(|s| chairs.iter().any(|c| Some(c.value.as_str()) == s.id()));
+            if !of_a_chair {
+                let chairs_named: Vec<String> =
+                    chairs.iter().map(|c| format!("`{}`", c.value)).collect();
+                let message = match seat {
+                    Some(of) => format!(
+                        "`{}` is a constituent of `{}`, which did not chair this term",
+                        coordinator.value,
+                        name(of)
+                    ),
+                    None => format!(
+                        "`{}` is not a constituent of {}",
+                        coordinator.value,
+                        chairs_named.join(" or ")
+                    ),
+                };
+                out.push(
+                    context
+                        .finding(&R002, Certainty::Certain, message, coordinator.at, "coordinator")
+                        .with_help(format!(
+                            "the coordinator is one of the constituents of the seat that chaired ({}), listed under `constituents:` in its member file",
+                            chairs_named.join(", ")
+                        )),
+                );
+            }
+        }
         let seat = match on_behalf_of {
             None => None,
             Some(seat) => match context.member(&seat.value) {

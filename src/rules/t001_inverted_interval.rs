@@ -14,7 +14,7 @@ use super::t003_rotation_gap::entry_name;
 use super::Context;
 use crate::catalogue::T001;
 use crate::diag::{Certainty, Diagnostic, Label};
-use crate::model::{ChairEntry, Claim, Document, Field, Member};
+use crate::model::{ChairEntry, Claim, Document, Field, Member, WorkingGroup};
 use crate::temporal::Date;
 
 /// How a pair of dates is read.
@@ -36,6 +36,8 @@ enum Dated<'a> {
     Group,
     Name,
     Regime,
+    Coverage,
+    WorkingGroup(&'a WorkingGroup),
 }
 
 impl Dated<'_> {
@@ -54,6 +56,11 @@ impl Dated<'_> {
             Dated::Group => "the group".to_string(),
             Dated::Name => "a name of the group".to_string(),
             Dated::Regime => "the rotation regime".to_string(),
+            Dated::Coverage => "the records' coverage".to_string(),
+            Dated::WorkingGroup(w) => match &w.id {
+                Some(id) => format!("the working group `{}`", id.value),
+                None => "a working group".to_string(),
+            },
         }
     }
 }
@@ -120,7 +127,23 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
             ));
         }
     }
+    for wg in &data.working_groups {
+        if let (Some(from), Some(until)) = (&wg.from, &wg.until) {
+            inspect(period(
+                Dated::WorkingGroup(wg),
+                "from",
+                "until",
+                from,
+                until,
+            ));
+        }
+    }
     let Some(group) = &data.group else { return };
+    if let Some(coverage) = &group.coverage {
+        if let (Some(from), Some(until)) = (&coverage.from, &coverage.until) {
+            inspect(period(Dated::Coverage, "from", "until", from, until));
+        }
+    }
     if let (Some(founded), Some(dissolved)) = (&group.founded, &group.dissolved) {
         inspect(Pair {
             reading: Reading::Events,

@@ -65,6 +65,13 @@ fn claim_text(claim: &Claim, from: Date, until: Date) -> String {
     } else {
         format!("from `{from}` to `{until}`")
     };
+    if claim.derived {
+        // A count the records derive themselves: a check of their own consistency.
+        return format!(
+            "the records' own count of `{}` members {period} (derived, not a source's statement)",
+            claim.members
+        );
+    }
     let source = match &claim.source {
         Some(s) => format!("`{}` claims", s.value),
         None => "a claim says".to_string(),

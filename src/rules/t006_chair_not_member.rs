@@ -20,6 +20,7 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         let Some(Chairing {
             chairs,
             on_behalf_of,
+            ..
         }) = entry.term()
         else {
             continue;

@@ -133,6 +133,7 @@ fn served_by<'a>(
         let Some(Chairing {
             chairs,
             on_behalf_of,
+            ..
         }) = entry.term()
         else {
             continue;
