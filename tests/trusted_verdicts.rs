@@ -257,3 +257,23 @@ fn an_eu_tree_cut_short_at_its_end_fails_with_no_as_of() {
         "{finding}"
     );
 }
+
+#[test]
+fn a_date_that_is_not_one_is_a_schema_error_that_says_why() {
+    for (written, says) in [
+        ("2010-13", "`2010-13`: there is no month 13"),
+        ("2010-02-30", "`2010-02-30`: February 2010 has 28 days"),
+        ("2016/2014", "`2016/2014`: the window ends before it starts"),
+        ("../..", "`../..` is not a date"),
+    ] {
+        let tree = Tree::shipped();
+        tree.replace(WHO, "joined: 2010\n", &format!("joined: {written}\n"));
+        let run = tree.check(&[]);
+        run.assert_code(1);
+        let finding = run.assert_finding(
+            &format!("error[S001]: {says}"),
+            &tree.place(WHO, "joined: ", "joined: ".len()),
+        );
+        assert!(finding.contains("not a date"), "{finding}");
+    }
+}
