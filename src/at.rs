@@ -126,12 +126,12 @@ pub fn at(data: &Dataset, day: Day) -> Snapshot {
         .filter_map(|m| Some((m.id()?, m)))
         .collect();
     for m in &data.members {
-        let (Some(id), Some(span)) = (m.id(), m.membership()) else {
-            continue;
-        };
-        if span.certain().contains(day) {
+        let Some(id) = m.id() else { continue };
+        // The period that certainly holds the day, else one that possibly does.
+        let spans: Vec<_> = m.memberships().map(|(_, span)| span).collect();
+        if spans.iter().any(|s| s.certain().contains(day)) {
             snapshot.members.push(id.to_string());
-        } else if span.possible().contains(day) {
+        } else if let Some(span) = spans.iter().find(|s| s.possible().contains(day)) {
             snapshot.possible_members.push(PossibleMember {
                 id: id.to_string(),
                 joined: span.start.to_string(),
@@ -234,10 +234,10 @@ fn chair_on(e: &ChairEntry, day: Day, members: &HashMap<&str, &Member>) -> Chair
                 None => chairs.iter().map(|c| c.value.as_str()).collect(),
             };
             for seat in seats {
-                let Some(membership) = members.get(seat).and_then(|m| m.membership()) else {
+                let Some(member) = members.get(seat) else {
                     continue;
                 };
-                if !membership.certain().contains(day) {
+                if !member.memberships().any(|(_, s)| s.certain().contains(day)) {
                     on.possibly_not_members.push(seat.to_string());
                 }
             }

@@ -15,6 +15,7 @@ use std::process::ExitCode;
 mod at;
 mod check;
 mod diff;
+mod init;
 mod log;
 mod rule;
 
@@ -65,6 +66,8 @@ enum Command {
     Log(log::LogArgs),
     Rules(rule::ListArgs),
     Rule(rule::ShowArgs),
+    Init(init::InitArgs),
+    Schemas(init::SchemasArgs),
 }
 
 /// What a subcommand hands back: its exit code. Findings at error level are `Failed`.
@@ -123,6 +126,8 @@ pub fn main() -> ExitCode {
         Command::Log(args) => log::run(&settings, args, &mut out),
         Command::Rules(args) => rule::list(args, &mut out),
         Command::Rule(args) => rule::show(args, &mut out),
+        Command::Init(args) => init::init(args, &mut out),
+        Command::Schemas(args) => init::schemas(args, &mut out),
     };
     let flushed = out.flush();
     match result {

@@ -64,7 +64,11 @@ pub(super) fn count_changes(old: &Dataset, new: &Dataset) -> Vec<CountChange> {
         a_covered.end.max(b_covered.end),
     );
     let steps = |d: &Dataset| {
-        let spans: Vec<_> = d.members.iter().filter_map(|m| m.membership()).collect();
+        let spans: Vec<_> = d
+            .members
+            .iter()
+            .flat_map(|m| m.memberships().map(|(_, span)| span))
+            .collect();
         Headcount::of(&spans).over(within)
     };
     let (a, b) = (steps(old), steps(new));

@@ -85,7 +85,7 @@ pub fn walk(
         .zip(repo.read_blobs(&wanted)?)
         .collect();
     let mut corpus = Corpus::empty(true);
-    let schemas = corpus.schema_set(schema::read_texts(schemas_dir)?)?;
+    let schemas = corpus.schema_set(schema::texts_for(schemas_dir)?)?;
     let add = |corpus: &mut Corpus, path: &str, blob: &Option<String>| {
         blob.as_ref().map(|id| {
             let bytes = blobs.get(id).cloned().unwrap_or_default();

@@ -97,12 +97,13 @@ impl SideReader {
         let schema_key: Vec<String> = schemas.iter().map(|(p, b)| format!("{p}:{b}")).collect();
         let set = match self.schema_sets.get(&schema_key) {
             Some(&set) => set,
+            None if schemas.is_empty() => {
+                // A revision without `schemas/` is read with the built-in schemas.
+                let set = corpus.schema_set(schema::built_in())?;
+                self.schema_sets.insert(schema_key, set);
+                set
+            }
             None => {
-                if schemas.is_empty() {
-                    return Err(Error::schema(
-                        "this revision has no `schemas/*.schema.json`: roster needs the schemas to read the records",
-                    ));
-                }
                 let ids: Vec<String> = schemas.iter().map(|(_, b)| b.clone()).collect();
                 let blobs = self.repo()?.read_blobs(&ids)?;
                 let mut texts = Vec::new();
@@ -151,7 +152,7 @@ impl SideReader {
 
 fn read_folder(corpus: &mut Corpus, dir: &Path) -> Result<Vec<usize>, Error> {
     let workspace = Workspace::at(dir)?;
-    let set = corpus.schema_set(schema::read_texts(&workspace.schemas)?)?;
+    let set = corpus.schema_set(schema::texts_for(&workspace.schemas)?)?;
     corpus.add_workspace_with(&workspace, set)
 }
 

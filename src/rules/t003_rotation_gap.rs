@@ -47,7 +47,8 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                 None => continue,
             },
         };
-        let within = Interval::new(from.value.first_day(), end);
+        // Nothing is asserted outside what the records cover.
+        let within = Interval::new(from.value.first_day(), end).intersection(&covered);
         if within.is_empty() {
             continue;
         }
