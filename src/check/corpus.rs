@@ -342,6 +342,19 @@ impl Corpus {
         self.finish(files, diagnostics, data, options)
     }
 
+    /// Runs the rules over `files` as one dataset, leaving the corpus as it was: `roster log`
+    /// makes a side of every state of the records, and a file version belongs to many.
+    pub fn side_of(&self, files: &[usize], options: &Options) -> Side {
+        assert!(self.pending.is_empty(), "parse_pending before taking");
+        let mut diagnostics = Vec::new();
+        let mut data = Dataset::default();
+        for &i in files {
+            diagnostics.extend(self.results[i].diagnostics.iter().cloned());
+            data.merge(&self.results[i].part);
+        }
+        self.finish(files, diagnostics, data, options)
+    }
+
     fn finish(
         &self,
         files: &[usize],

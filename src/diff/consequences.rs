@@ -72,10 +72,11 @@ pub(super) fn findings(sources: &Sources, old: &Side, new: &Side) -> Findings {
                 matched[i] = true;
                 let n = &new_seen[i];
                 match (o.silence, n.silence) {
-                    // Shown before, silenced now: a silence was added over it.
+                    // Shown before, silenced now: a silence was added over it. It is named where
+                    // the new side has it, next to its silence.
                     (None, Some(silence)) => {
                         out.silenced
-                            .push(finding(sources, o.diagnostic, Some(silence)));
+                            .push(finding(sources, n.diagnostic, Some(silence)));
                     }
                     // Silenced before, shown now: the silence was taken away.
                     (Some(_), None) => out.introduced.push(finding(sources, n.diagnostic, None)),
@@ -93,6 +94,19 @@ pub(super) fn findings(sources: &Sources, old: &Side, new: &Side) -> Findings {
                 .under_silence
                 .push(finding(sources, n.diagnostic, Some(silence))),
         }
+    }
+    // By place, whatever order the sides' files were read in: `roster diff` and `roster log`
+    // list the same findings the same way.
+    for list in [
+        &mut out.introduced,
+        &mut out.fixed,
+        &mut out.silenced,
+        &mut out.under_silence,
+    ] {
+        list.sort_by(|a, b| {
+            (&a.file, a.line, a.column, a.code, &a.message)
+                .cmp(&(&b.file, b.line, b.column, b.code, &b.message))
+        });
     }
     // An uncertain finding fixed and a certain one introduced by the same rule at the same
     // place: the change made it certain.
@@ -142,20 +156,24 @@ fn finding(sources: &Sources, d: &Diagnostic, silence: Option<&Label>) -> Findin
     }
 }
 
-/// The days the records of either side cover (their group's life and `coverage`).
+/// The days a side's records cover (their group's life and `coverage`).
+fn covered(d: &Dataset) -> Interval {
+    d.group
+        .as_ref()
+        .map_or(Interval::new(Day::MIN, Day::MAX), |g| g.covered())
+}
+
+/// The days the records of either side cover.
 fn covered_by_either(old: &Dataset, new: &Dataset) -> Interval {
-    let covered = |d: &Dataset| {
-        d.group
-            .as_ref()
-            .map_or(Interval::new(Day::MIN, Day::MAX), |g| g.covered())
-    };
     let (a, b) = (covered(old), covered(new));
     Interval::new(a.start.min(b.start), a.end.max(b.end))
 }
 
 /// Periods where the member counts of the two sides differ, within what the records cover on
 /// either side (the group's life and its `coverage`): no count is reported for days before the
-/// founding, after the dissolution, or that the records do not claim to hold.
+/// founding, after the dissolution, or that the records do not claim to hold, and a side that
+/// does not cover a period has no count for it (`None`), rather than the count of members its
+/// records happen to hold.
 pub(super) fn count_changes(old: &Dataset, new: &Dataset) -> Vec<CountChange> {
     let within = covered_by_either(old, new);
     let steps = |d: &Dataset| {
@@ -171,8 +189,17 @@ pub(super) fn count_changes(old: &Dataset, new: &Dataset) -> Vec<CountChange> {
         // Nothing covered (a coverage that ends before it starts is T001's finding).
         return Vec::new();
     }
-    // Walk both step functions together over the union of their boundaries.
+    let (old_covered, new_covered) = (covered(old), covered(new));
+    // Walk both step functions together over the union of their boundaries and the edges of
+    // what each side covers.
     let mut bounds: Vec<Day> = a.iter().chain(&b).map(|s| s.interval.start).collect();
+    for edge in [old_covered, new_covered] {
+        bounds.push(edge.start);
+        if edge.end < Day::MAX {
+            bounds.push(edge.end.next());
+        }
+    }
+    bounds.retain(|d| within.contains(*d));
     bounds.sort_unstable();
     bounds.dedup();
     let mut out: Vec<CountChange> = Vec::new();
@@ -184,14 +211,14 @@ pub(super) fn count_changes(old: &Dataset, new: &Dataset) -> Vec<CountChange> {
         while j + 1 < b.len() && b[j + 1].interval.start <= start {
             j += 1;
         }
-        let old_count = MemberCount {
+        let old_count = old_covered.contains(start).then_some(MemberCount {
             certain: a[i].certain,
             possible: a[i].possible,
-        };
-        let new_count = MemberCount {
+        });
+        let new_count = new_covered.contains(start).then_some(MemberCount {
             certain: b[j].certain,
             possible: b[j].possible,
-        };
+        });
         if old_count == new_count {
             continue;
         }

@@ -25,10 +25,11 @@ mod fields;
 pub mod history;
 mod identity;
 mod matching;
+pub mod prose;
 pub mod sides;
 mod summary;
 
-pub use fields::{field_changes, words};
+pub use fields::{field_changes, record_fields, words};
 use identity::Record;
 
 /// Version of the JSON shape of [`Report`]; see `docs/diff-output.md`.
@@ -92,7 +93,24 @@ pub struct FieldChange {
     /// Absent when the field was removed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub new: Option<Value>,
-    /// For a changed text: the words kept, removed and inserted, in order.
+    /// For a changed text: the words kept, removed and inserted, in order. Not given for
+    /// prose, which has `sentences` instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub words: Option<Vec<Word>>,
+    /// For changed prose (a note, a reason, a quote, a title): the sentences removed, added or
+    /// rewritten, in order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentences: Option<Vec<SentenceChange>>,
+}
+
+/// A sentence of a prose field that a change removed (`new` absent), added (`old` absent) or
+/// rewrote (both, with the words that changed).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SentenceChange {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub words: Option<Vec<Word>>,
 }
@@ -166,8 +184,12 @@ pub struct CountChange {
     /// Absent for a period that runs on with no end.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub end: Option<String>,
-    pub old: MemberCount,
-    pub new: MemberCount,
+    /// Absent where that side's records do not cover the period (before its founding, after
+    /// its dissolution, outside its `coverage`): they give no count there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old: Option<MemberCount>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new: Option<MemberCount>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

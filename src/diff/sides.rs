@@ -225,6 +225,11 @@ impl SideSpec {
 /// using its report, instead of freeing a million small allocations one by one.
 pub struct Comparison {
     pub report: Report,
+    /// The commit the new side is, when it is one: change reports link their locations to it.
+    pub new_commit: Option<String>,
+    /// The roster root's folder in the repository (`""` at its top, else ending in `/`), when
+    /// a side came from git.
+    pub folder: Option<String>,
     pub corpus: Corpus,
     pub sides: (Side, Side),
 }
@@ -240,8 +245,14 @@ pub fn compare(root: &Path, spec: &SideSpec, options: &Options) -> Result<Compar
     corpus.parse_pending();
     let (old_side, new_side) = corpus.two_sides(&old_files, &new_files, options);
     let report = super::compare(&corpus, &old_side, &new_side, &old_label, &new_label, true);
+    let new_commit = match new {
+        Revision::Commit(id) => Some(id),
+        _ => None,
+    };
     Ok(Comparison {
         report,
+        new_commit,
+        folder: reader.repo.as_ref().map(|r| r.prefix().to_string()),
         corpus,
         sides: (old_side, new_side),
     })
