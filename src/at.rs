@@ -78,6 +78,8 @@ pub struct ChairOn {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub coordinator: Option<String>,
     pub interim: bool,
+    /// Decided, not yet held (`planned: true`).
+    pub planned: bool,
     pub start: String,
     pub end: String,
     /// Whether the entry covers the day on every reading of its dates (windows and inferred
@@ -211,6 +213,7 @@ fn chair_on(e: &ChairEntry, day: Day, members: &HashMap<&str, &Member>) -> Chair
         on_behalf_of: None,
         coordinator: None,
         interim: false,
+        planned: e.planned,
         start: show(&e.start),
         end: show(&e.end),
         certain,
@@ -299,6 +302,9 @@ impl std::fmt::Display for Snapshot {
                     }
                     if c.interim {
                         who.push_str(", interim");
+                    }
+                    if c.planned {
+                        who.push_str(", planned");
                     }
                     who
                 }

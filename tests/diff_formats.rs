@@ -8,8 +8,8 @@
 
 use roster::diag::{Certainty, Severity};
 use roster::diff::{
-    field_changes, ChangeKind, Consequences, CountChange, FieldChange, Finding, MemberCount,
-    Period, RecordChange, Report, VERSION,
+    field_changes, CertaintyChange, ChangeKind, Consequences, CountChange, FieldChange, Finding,
+    MemberCount, Period, RecordChange, Report, VERSION,
 };
 use roster::load::workspace::Kind;
 use roster::report::diff::{render, DiffFormat};
@@ -57,7 +57,8 @@ fn main_report() -> Report {
         new: "working tree".to_string(),
         summary: "1 member added, 1 member removed, 1 member renamed, 1 field changed in \
                   1 member, 1 field changed in 1 chair entry, 1 document added; 1 new error, \
-                  1 warning fixed, member counts changed, chair coverage lost"
+                  1 warning fixed, 1 error silenced, 1 error new under a silence, \
+                  1 uncertain finding made certain, member counts changed, chair coverage lost"
             .to_string(),
         changes: vec![
             change(
@@ -120,6 +121,7 @@ fn main_report() -> Report {
                 file: "records/chairs.yaml".to_string(),
                 line: 52,
                 column: 12,
+                silenced_by: None,
             }],
             fixed: vec![Finding {
                 code: "R003",
@@ -130,6 +132,56 @@ fn main_report() -> Report {
                 file: "records/members/hcr.yaml".to_string(),
                 line: 2,
                 column: 1,
+                silenced_by: None,
+            }],
+            silenced: vec![Finding {
+                code: "R002",
+                name: "dangling-reference",
+                severity: Severity::Error,
+                certainty: Certainty::Certain,
+                message: "no source has the id `ceb-directory`".to_string(),
+                file: "records/members/iom.yaml".to_string(),
+                line: 14,
+                column: 5,
+                silenced_by: Some("records/members/iom.yaml:14".to_string()),
+            }],
+            under_silence: vec![Finding {
+                code: "T007",
+                name: "joined-before-founded",
+                severity: Severity::Error,
+                certainty: Certainty::Certain,
+                message: "`un-women` joined in 2009 but was founded only on 2010-07-02".to_string(),
+                file: "records/members/un-women.yaml".to_string(),
+                line: 9,
+                column: 9,
+                silenced_by: Some("records/members/un-women.yaml:9".to_string()),
+            }],
+            became_certain: vec![CertaintyChange {
+                was: Finding {
+                    code: "T002",
+                    name: "member-count-mismatch",
+                    severity: Severity::Note,
+                    certainty: Certainty::Possible,
+                    message: "a claim says `16` members in `2010-12`, which is possibly wrong"
+                        .to_string(),
+                    file: "records/group.yaml".to_string(),
+                    line: 98,
+                    column: 5,
+                    silenced_by: None,
+                },
+                now: Finding {
+                    code: "T002",
+                    name: "member-count-mismatch",
+                    severity: Severity::Error,
+                    certainty: Certainty::Certain,
+                    message:
+                        "a claim says `16` members in `2010-12`, but the member records have `15`"
+                            .to_string(),
+                    file: "records/group.yaml".to_string(),
+                    line: 98,
+                    column: 5,
+                    silenced_by: None,
+                },
             }],
             member_counts: vec![CountChange {
                 start: "2010-01-01".to_string(),

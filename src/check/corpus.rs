@@ -6,6 +6,7 @@
 //! second time. A [`Side`] is then a set of files: their models are merged and the R- and
 //! T-rules run over the whole, because rules cross files, before the severity policy is applied.
 
+use super::silences::Silenced;
 use super::{policy, silences, Options};
 use crate::catalogue;
 use crate::diag::{self, Diagnostic, Label};
@@ -38,6 +39,8 @@ pub struct Side {
     pub files: Vec<usize>,
     /// Sorted by file and position, with overrides and silences applied.
     pub diagnostics: Vec<Diagnostic>,
+    /// The findings that comments silenced, each with its comment.
+    pub silenced: Vec<Silenced>,
     pub data: Dataset,
 }
 
@@ -351,16 +354,20 @@ impl Corpus {
         let only = selected.filter(|rules| !rules.contains(&&catalogue::R006));
         diagnostics.extend(rules::run(&Context::new(&data, options.as_of), only));
         let files_of_side: Vec<FileId> = files.iter().map(|&i| self.results[i].file).collect();
-        silences::apply(&self.sources, &files_of_side, &mut diagnostics, only);
+        let mut silenced = silences::apply(&self.sources, &files_of_side, &mut diagnostics, only);
         if let Some(only) = selected {
             // What reading the files found belongs to the Y- and S-rules: keep the selected.
             diagnostics.retain(|d| only.iter().any(|r| d.is(r)));
+            silenced.retain(|s| only.iter().any(|r| s.diagnostic.is(r)));
         }
         policy::apply(&options.levels, &mut diagnostics);
+        // A silenced finding keeps the severity it would have had.
+        silenced.retain_mut(|s| policy::decide(&options.levels, &mut s.diagnostic));
         diag::sort(&mut diagnostics);
         Side {
             files: files.to_vec(),
             diagnostics,
+            silenced,
             data,
         }
     }

@@ -18,26 +18,29 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-/// Gives every finding its severity: from its certainty, then from the levels.
+/// Gives every finding its severity: from its certainty, then from the levels. Findings of an
+/// allowed rule are dropped.
 pub fn apply(levels: &Levels, diagnostics: &mut Vec<Diagnostic>) {
-    let uncertain = match levels.uncertain {
-        Uncertain::Note => Severity::Note,
-        Uncertain::Warn => Severity::Warning,
-    };
-    diagnostics.retain_mut(|d| {
-        let level = levels.by_code.get(d.rule.code).copied();
-        if d.certainty == Certainty::Possible {
-            d.severity = uncertain;
-            return level != Some(Level::Allow);
-        }
-        match level {
-            Some(Level::Allow) => return false,
-            Some(Level::Warn) => d.severity = Severity::Warning,
-            Some(Level::Deny) => d.severity = Severity::Error,
-            None => {}
-        }
-        true
-    });
+    diagnostics.retain_mut(|d| decide(levels, d));
+}
+
+/// Gives one finding its severity; `false` when its rule is allowed (the finding is dropped).
+pub fn decide(levels: &Levels, d: &mut Diagnostic) -> bool {
+    let level = levels.by_code.get(d.rule.code).copied();
+    if d.certainty == Certainty::Possible {
+        d.severity = match levels.uncertain {
+            Uncertain::Note => Severity::Note,
+            Uncertain::Warn => Severity::Warning,
+        };
+        return level != Some(Level::Allow);
+    }
+    match level {
+        Some(Level::Allow) => return false,
+        Some(Level::Warn) => d.severity = Severity::Warning,
+        Some(Level::Deny) => d.severity = Severity::Error,
+        None => {}
+    }
+    true
 }
 
 /// How uncertain findings are reported.

@@ -19,13 +19,23 @@ struct Silence {
     /// The 1-based line it silences.
     line: usize,
     codes: Vec<&'static str>,
+    reason: String,
     used: bool,
+}
+
+/// A finding a comment silenced, with the comment: change reports say what a silence hides, and
+/// SARIF reports it as suppressed in source, with the reason.
+#[derive(Clone, Debug)]
+pub struct Silenced {
+    pub diagnostic: Diagnostic,
+    /// Where the comment is; its message is the reason given after `--`.
+    pub silence: Label,
 }
 
 const MARKER: &str = "# roster: allow";
 
-/// Drops the findings that a comment silences, and reports comments that are malformed,
-/// unexplained or unused.
+/// Drops the findings that a comment silences (returning them, with the comment), and reports
+/// comments that are malformed, unexplained or unused.
 /// Only the comments in `files` count: a run may hold files of several revisions.
 /// With a selection of rules (`only`), a silence is judged unused only if it names a selected
 /// rule: the other rules did not run, so whether it silences something is not known.
@@ -34,7 +44,7 @@ pub fn apply(
     files: &[FileId],
     diagnostics: &mut Vec<Diagnostic>,
     only: Option<&[&'static Rule]>,
-) {
+) -> Vec<Silenced> {
     let mut silences = Vec::new();
     let mut problems = Vec::new();
     for &file in files {
@@ -92,13 +102,15 @@ pub fn apply(
                 span,
                 line: target,
                 codes: known,
+                reason: reason.to_string(),
                 used: false,
             });
         }
     }
     if silences.is_empty() {
-        return;
+        return Vec::new();
     }
+    let mut silenced = Vec::new();
     diagnostics.retain(|d| {
         // Only certain findings are silenced: an uncertain one never fails a check, so a
         // silence written for it would only hide the certain finding a later edit brings.
@@ -115,6 +127,10 @@ pub fn apply(
         match silence {
             Some(s) => {
                 s.used = true;
+                silenced.push(Silenced {
+                    diagnostic: d.clone(),
+                    silence: Label::new(s.file, s.span, s.reason.clone()),
+                });
                 false
             }
             None => true,
@@ -143,6 +159,7 @@ pub fn apply(
         ));
     }
     diagnostics.extend(problems);
+    silenced
 }
 
 fn silence_problem(

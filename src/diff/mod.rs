@@ -116,8 +116,14 @@ pub enum WordOp {
 pub struct Consequences {
     /// Findings on the new side that the old side did not have.
     pub introduced: Vec<Finding>,
-    /// Findings of the old side that the new side no longer has.
+    /// Findings of the old side that the new side no longer has, silenced or not.
     pub fixed: Vec<Finding>,
+    /// Findings of the old side that a silence added on the new side hides: not fixed.
+    pub silenced: Vec<Finding>,
+    /// Findings on the new side, new or changed, that an existing silence hides.
+    pub under_silence: Vec<Finding>,
+    /// Uncertain findings of the old side that the change makes certain.
+    pub became_certain: Vec<CertaintyChange>,
     /// Periods whose member count differs between the sides.
     pub member_counts: Vec<CountChange>,
     /// Days of the rotation covered by a chair entry only on the new side.
@@ -136,6 +142,16 @@ pub struct Finding {
     pub file: String,
     pub line: usize,
     pub column: usize,
+    /// For a silenced finding: where the silence is, `file:line`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub silenced_by: Option<String>,
+}
+
+/// An uncertain finding that a change makes certain: the same rule about the same place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CertaintyChange {
+    pub was: Finding,
+    pub now: Finding,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -204,17 +220,13 @@ pub fn compare(
         Consequences::default()
     } else {
         let (coverage_gained, coverage_lost) = consequences::coverage_changes(&old.data, &new.data);
+        let findings = consequences::findings(&corpus.sources, old, new);
         Consequences {
-            introduced: consequences::finding_difference(
-                &corpus.sources,
-                &new.diagnostics,
-                &old.diagnostics,
-            ),
-            fixed: consequences::finding_difference(
-                &corpus.sources,
-                &old.diagnostics,
-                &new.diagnostics,
-            ),
+            introduced: findings.introduced,
+            fixed: findings.fixed,
+            silenced: findings.silenced,
+            under_silence: findings.under_silence,
+            became_certain: findings.became_certain,
             member_counts: consequences::count_changes(&old.data, &new.data),
             coverage_gained,
             coverage_lost,

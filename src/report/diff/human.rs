@@ -195,6 +195,9 @@ fn word_diff(words: &[Word], p: Painter) -> String {
 fn consequences(c: &Consequences, p: Painter, out: &mut dyn io::Write) -> io::Result<()> {
     let any = !(c.introduced.is_empty()
         && c.fixed.is_empty()
+        && c.silenced.is_empty()
+        && c.under_silence.is_empty()
+        && c.became_certain.is_empty()
         && c.member_counts.is_empty()
         && c.coverage_gained.is_empty()
         && c.coverage_lost.is_empty());
@@ -203,7 +206,20 @@ fn consequences(c: &Consequences, p: Painter, out: &mut dyn io::Write) -> io::Re
     }
     writeln!(out)?;
     writeln!(out, "{}", p.paint(BOLD, "Consequences"))?;
-    for (findings, adjective) in [(&c.introduced, "new"), (&c.fixed, "fixed")] {
+    for change in &c.became_certain {
+        writeln!(out, "{}", finding_line(&change.now, "now certain", p))?;
+        writeln!(
+            out,
+            "    was uncertain: {}",
+            p.paint(YELLOW, &visible(&change.was.message))
+        )?;
+    }
+    for (findings, adjective) in [
+        (&c.introduced, "new"),
+        (&c.under_silence, "new"),
+        (&c.silenced, "silenced"),
+        (&c.fixed, "fixed"),
+    ] {
         // Errors, then warnings, then uncertain findings, each in the order the report gives.
         for severity in [Severity::Error, Severity::Warning, Severity::Note] {
             for f in findings.iter().filter(|f| f.severity == severity) {
@@ -231,11 +247,18 @@ fn finding_line(f: &Finding, adjective: &str, p: Painter) -> String {
     let title = format!("{adjective} {}[{}]", severity_word(f.severity), f.code);
     let style = match (adjective, f.severity) {
         ("fixed", _) => GREEN,
+        ("silenced", _) => YELLOW,
         (_, Severity::Error) => RED,
         (_, Severity::Warning | Severity::Note) => YELLOW,
     };
+    // A silence hides the finding from `roster check`; the reviewer sees it here.
+    let silence = match (&f.silenced_by, adjective) {
+        (Some(at), "silenced") => format!("  (silenced by {}, not fixed)", visible(at)),
+        (Some(at), _) => format!("  (silenced by {})", visible(at)),
+        (None, _) => String::new(),
+    };
     format!(
-        "{}: {}  {}:{}:{}",
+        "{}: {}  {}:{}:{}{silence}",
         p.paint(&format!("{BOLD}{style}"), &title),
         visible(&f.message),
         visible(&f.file),

@@ -231,22 +231,44 @@ fn shorten(text: &str, max: usize) -> String {
 }
 
 fn consequences(c: &Consequences, budget: Option<usize>) -> String {
-    let mut findings: Vec<(&str, &Finding)> = Vec::new();
-    for (list, adjective) in [(&c.introduced, "new"), (&c.fixed, "fixed")] {
+    let mut findings: Vec<(&str, &Finding, Option<&Finding>)> = c
+        .became_certain
+        .iter()
+        .map(|change| ("now certain", &change.now, Some(&change.was)))
+        .collect();
+    for (list, adjective) in [
+        (&c.introduced, "new"),
+        (&c.under_silence, "new"),
+        (&c.silenced, "silenced"),
+        (&c.fixed, "fixed"),
+    ] {
         for severity in [Severity::Error, Severity::Warning, Severity::Note] {
             findings.extend(
                 list.iter()
                     .filter(|f| f.severity == severity)
-                    .map(|f| (adjective, f)),
+                    .map(|f| (adjective, f, None)),
             );
         }
     }
-    let finding_rows = findings.iter().map(|(adjective, f)| {
+    let finding_rows = findings.iter().map(|(adjective, f, was)| {
+        let mut message = inline(&f.message);
+        if let Some(was) = was {
+            let _ = write!(message, "<br>was uncertain: {}", inline(&was.message));
+        }
+        match (&f.silenced_by, *adjective) {
+            (Some(at), "silenced") => {
+                let _ = write!(message, "<br>silenced by {}, not fixed", code(at));
+            }
+            (Some(at), _) => {
+                let _ = write!(message, "<br>silenced by {}", code(at));
+            }
+            (None, _) => {}
+        }
         format!(
             "| {adjective} {} | `{}` | {} | {} |\n",
             severity_word(f.severity),
             f.code,
-            inline(&f.message),
+            message,
             code(&format!("{}:{}:{}", f.file, f.line, f.column))
         )
     });
