@@ -127,7 +127,6 @@ fn in_march_2029_luxembourg_holds_the_planned_presidency_among_27_members() {
 }
 
 #[test]
-#[ignore = "`roster at` does not mark a planned entry yet"]
 fn a_planned_presidency_is_shown_as_planned() {
     let run = roster(&example(), &["at", "2029-03-01"]);
     run.assert_code(0);
