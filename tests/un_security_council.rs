@@ -81,7 +81,7 @@ fn a_presidency_held_by_a_state_that_is_no_longer_a_member_is_caught() {
     run.assert_code(1);
     let place = tree.place(CHAIRS, "chair: ussr", "chair: ".len());
     let finding = run.assert_finding("error[T006]", &place);
-    assert!(finding.contains("left in 1991-12-23"), "{finding}");
+    assert!(finding.contains("left on 1991-12-23"), "{finding}");
     // And it is not the member the order gave the month to.
     run.assert_finding("error[T012]", &place);
 }
