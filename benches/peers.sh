@@ -121,10 +121,10 @@ install_peers() {
 install_peers
 echo "peers: $(node --version | sed 's/^v/node /'), $("$peers_dir/venv/bin/python" --version)"
 
-# A tree is generated once into a folder named after its size, and reused only when marked
-# complete, so an interrupted generation is never taken for a whole tree.
+# A tree is generated once into a folder named after its size and seed, and reused only when
+# marked complete, so an interrupted generation is never taken for a whole tree.
 generate() {
-    local terms=$1 out="$dir/m$members-t$1"
+    local terms=$1 out="$dir/m$members-t$1-s$seed"
     if [[ -f "$out/.complete" ]]; then
         echo "tree $out: reusing" >&2
     else
@@ -136,8 +136,10 @@ generate() {
 
 # Copies SRC/records to DST/records with every date that is a whole plain value (after `key: `,
 # `- `, `[`, `{` or `, `) in double quotes, and links DST/schemas to this repository's schemas.
-# Dates inside text are left alone. roster must pass on the copy as on the original: that is
-# checked below, so a conversion that changed the records' meaning would stop the script.
+# It works on the text, not on the YAML, which is enough for these trees: a date inside a
+# sentence is left alone (one standing alone between commas would be quoted, changing a note but
+# nothing a schema checks). roster must pass on the copy as on the original; that is checked
+# below, so a conversion that broke the records would stop the script.
 quote_dates() {
     local src=$1 dst=$2
     [[ -f "$dst/.complete" ]] && return
