@@ -457,22 +457,26 @@ def peers(args):
 
 def scale(args):
     cap_kb = args.mem_mb * 1e6 / 1024
-    rows = []
+    sizes = []
     for spec in args.tree:
         terms, root = spec.split("|")
-        terms = int(terms)
-        _, size, count = record_files(root)
-        results = []
-        for _ in range(args.rounds):
+        sizes.append((int(terms), root, record_files(root)[1], []))
+    # Rounds go over every size in turn, as for the peers, so that a change of load during the
+    # run does not pass for a change of growth.
+    for i in range(1, args.rounds + 1):
+        parts = []
+        for terms, root, _, results in sizes:
             r = run([[args.roster, "check", "--root", root, "--format", "json"]], root, args.timeout, cap_kb,
                     args.gnu_time, os.path.join(args.scratch, "run.log"))
             if r.killed or r.status != 0:
                 fail("roster", root, r)
             results.append(r)
+            parts.append(f"{terms} terms {fmt_time(r.wall)}, {fmt_mem(r.rss_kb)}")
+        print(f"round {i}/{args.rounds}: " + "; ".join(parts) + f"; load average {load()}", flush=True)
+    rows = []
+    for terms, _, size, results in sizes:
         med, low, high, peak = summary(results)
         rows.append((terms, size, med, low, high, peak))
-        print(f"{terms} terms: " + ", ".join(fmt_time(r.wall) for r in results) + f"; peak {fmt_mem(peak)};"
-              f" load average {load()}", flush=True)
     print()
     print("| terms | MB | median | min | max | peak RSS | time per term | memory per term |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
@@ -529,7 +533,7 @@ python3 "$scratch/driver.py" peers --roster "$roster" --scratch "$scratch" --gnu
     --peer-schemas "$dir/peer-schemas" --timeout "$timeout" --mem-mb "$mem_mb" "${tree_args[@]}"
 
 echo
-echo "== scaling: roster alone, $members members, $rounds_large rounds each"
+echo "== scaling: roster alone, $members members, $rounds_large rounds over the sizes"
 tree_args=()
 for entry in "${scale_trees[@]}"; do
     tree_args+=(--tree "$entry")
