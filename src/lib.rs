@@ -10,7 +10,8 @@
 //! ```text
 //! cli (the binary)        arguments, printing, environment, exit codes
 //! report                  one renderer per output format
-//! at, init               the state of the records on one day; a new records tree
+//! at, init, timeline     the state of the records on one day; a new records tree; the
+//!                         records drawn as an SVG
 //! diff                    change reports: sides, matching, field changes, consequences, history
 //! check                   the corpus of files, severity policy, check()
 //! rules                   the R- and T-checks over the model
@@ -35,3 +36,4 @@ pub mod report;
 pub mod rules;
 pub mod source;
 pub mod temporal;
+pub mod timeline;
