@@ -10,7 +10,8 @@
 //! ```text
 //! cli (the binary)        arguments, printing, environment, exit codes
 //! report                  one renderer per output format
-//! at, init               the state of the records on one day; a new records tree
+//! at, init, export        the state of the records on one day; a new records tree; the records
+//!                         for other tools (JSON, CSV, Popolo)
 //! diff                    change reports: sides, matching, field changes, consequences, history
 //! check                   the corpus of files, severity policy, check()
 //! rules                   the R- and T-checks over the model
@@ -28,6 +29,7 @@ pub mod check;
 pub mod diag;
 pub mod diff;
 pub mod error;
+pub mod export;
 pub mod init;
 pub mod load;
 pub mod model;

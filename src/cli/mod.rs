@@ -15,6 +15,7 @@ use std::process::ExitCode;
 mod at;
 mod check;
 mod diff;
+mod export;
 mod init;
 mod log;
 mod rule;
@@ -28,6 +29,7 @@ Examples:
   roster at 2010-09-01                who was a member and who chaired on a day
   roster diff main...HEAD             what a branch changes in the records, and what it implies
   roster log                          the changes of each commit that touched the records
+  roster export --format csv -o DIR   the records as CSV tables, for spreadsheets and scripts
 ";
 
 /// Checks the records of a governing body against their schemas and consistency rules.
@@ -63,6 +65,7 @@ enum Command {
     Check(check::CheckArgs),
     At(at::AtArgs),
     Diff(diff::DiffArgs),
+    Export(export::ExportArgs),
     Log(log::LogArgs),
     Rules(rule::ListArgs),
     Rule(rule::ShowArgs),
@@ -123,6 +126,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(&settings, args, &mut out),
         Command::At(args) => at::run(&settings, args, &mut out),
         Command::Diff(args) => diff::run(&settings, args, &mut out),
+        Command::Export(args) => export::run(&settings, args, &mut out),
         Command::Log(args) => log::run(&settings, args, &mut out),
         Command::Rules(args) => rule::list(args, &mut out),
         Command::Rule(args) => rule::show(args, &mut out),
