@@ -4,7 +4,7 @@ use super::{written, Exit, Result, Settings};
 use roster::check::Options;
 use roster::diff::sides::{self, SideSpec};
 use roster::error::ErrorKind;
-use roster::report::diff::{DiffFormat, Links};
+use roster::report::diff::{DiffFormat, Extras, Links};
 use roster::report::RenderOptions;
 use roster::temporal::Day;
 use std::io::Write;
@@ -120,13 +120,27 @@ pub fn run(settings: &Settings, args: &DiffArgs, out: &mut dyn Write) -> Result<
         comparison.new_commit.as_deref(),
         comparison.folder.as_deref(),
     );
+    // The chart of chair terms around the change, for Markdown.
+    let gantt = (args.format == DiffFormat::Markdown)
+        .then(|| {
+            roster::diff::gantt::around(
+                &comparison.sides.0.data,
+                &comparison.sides.1.data,
+                &report.consequences.coverage_gained,
+                &report.consequences.coverage_lost,
+            )
+        })
+        .flatten();
     written(roster::report::diff::render(
         args.format,
         report,
         &RenderOptions {
             color: settings.color,
         },
-        links.as_ref(),
+        Extras {
+            links: links.as_ref(),
+            gantt: gantt.as_ref(),
+        },
         out,
     ))?;
     let changed = !report.is_empty();
