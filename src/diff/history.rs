@@ -5,6 +5,7 @@ use crate::check::{Corpus, Side};
 use crate::error::Error;
 use crate::load::git::Repo;
 use crate::load::schema;
+use crate::load::workspace::Contents;
 use crate::model::Dataset;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -79,7 +80,7 @@ pub fn walk(
         commits: commits.len(),
         versions: wanted.len(),
     });
-    let mut blobs: HashMap<String, Vec<u8>> = wanted
+    let mut blobs: HashMap<String, Contents> = wanted
         .iter()
         .cloned()
         .zip(repo.read_blobs(&wanted)?)
@@ -88,8 +89,11 @@ pub fn walk(
     let schemas = corpus.schema_set(schema::read_texts(schemas_dir)?)?;
     let add = |corpus: &mut Corpus, path: &str, blob: &Option<String>| {
         blob.as_ref().map(|id| {
-            let bytes = blobs.get(id).cloned().unwrap_or_default();
-            corpus.add_bytes(path, bytes, schemas)
+            let contents = blobs
+                .get(id)
+                .cloned()
+                .unwrap_or(Contents::Bytes(Vec::new()));
+            corpus.add_contents(path, contents, schemas)
         })
     };
     let mut sides = Vec::with_capacity(commits.len());

@@ -15,7 +15,7 @@ use crate::diag::{Diagnostic, Label};
 use crate::error::Error;
 use crate::load::instance::Tree;
 use crate::load::tree::{Node, ParsedFile};
-use crate::load::workspace::Kind;
+use crate::load::workspace::{self, Contents, EntryType, Kind};
 use crate::source::FileId;
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{Draft, Registry, ValidationError, Validator};
@@ -283,21 +283,50 @@ fn type_name(kind: &TypeKind) -> String {
     }
 }
 
-/// The `(file name, text)` of every `*.schema.json` in `dir`, sorted by name.
+/// The `(file name, text)` of every `*.schema.json` in `dir`, sorted by name. Like a record,
+/// a schema must be a regular file: a link, a pipe or a device is an error naming it, and is
+/// never opened (the folder itself may be a link).
 pub fn read_texts(dir: &Path) -> Result<Vec<(String, String)>, Error> {
     let reader = fs::read_dir(dir).map_err(|e| Error::io("read schemas folder", dir, &e))?;
     let mut texts = Vec::new();
     for entry in reader {
-        let path = entry
-            .map_err(|e| Error::io("read schemas folder", dir, &e))?
-            .path();
+        let entry = entry.map_err(|e| Error::io("read schemas folder", dir, &e))?;
+        let path = entry.path();
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
             continue;
         };
         if !name.ends_with(".schema.json") {
             continue;
         }
-        let text = fs::read_to_string(&path).map_err(|e| Error::io("read schema", &path, &e))?;
+        let file_type = entry
+            .file_type()
+            .map_err(|e| Error::io("read schema", &path, &e))?;
+        let contents = match workspace::entry_type(&path, file_type) {
+            EntryType::File => workspace::read_file(&path)?,
+            EntryType::Folder => {
+                return Err(Error::schema(format!(
+                    "schema `schemas/{name}` is a folder, not a file"
+                )))
+            }
+            EntryType::NotRegular(what) => Contents::NotRegular(what),
+        };
+        let bytes = match contents {
+            Contents::Bytes(bytes) => bytes,
+            Contents::TooLarge(_) => {
+                return Err(Error::schema(format!(
+                    "schema `schemas/{name}` is over the {} MiB that roster reads",
+                    workspace::MAX_FILE_BYTES / (1024 * 1024)
+                )))
+            }
+            Contents::NotRegular(what) => {
+                return Err(Error::schema(format!(
+                    "schema `schemas/{name}` is {}: roster reads only regular files",
+                    what.describe()
+                )))
+            }
+        };
+        let text = String::from_utf8(bytes)
+            .map_err(|_| Error::schema(format!("schema `schemas/{name}` is not UTF-8")))?;
         texts.push((name.to_string(), text));
     }
     texts.sort();

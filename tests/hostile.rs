@@ -1,0 +1,275 @@
+//! Hostile trees (issue 12): links out of the records and into devices, pipes, unreadable files,
+//! closed output streams, hostile git configuration and schemas that do not compile. Each test
+//! states the exit code and the first line roster must give, and runs roster with a deadline,
+//! so that a hang fails the test instead of stalling the suite.
+#![cfg(unix)]
+
+use std::fs;
+use std::os::unix::fs::symlink;
+use std::path::Path;
+use std::process::Command as Process;
+use std::time::Duration;
+
+mod common;
+use common::{git, manifest_dir, outcome, roster_within, Run, Tree};
+
+/// Far more than any of these runs needs, even in a debug build on a busy machine; a run that
+/// takes longer is hanging.
+const DEADLINE: Duration = Duration::from_secs(20);
+
+/// Runs `roster ARGS` in `dir` with the deadline.
+fn roster(dir: &Path, args: &[&str]) -> Run {
+    roster_within(dir, args, DEADLINE)
+}
+
+fn check(tree: &Tree, args: &[&str]) -> Run {
+    roster(
+        tree.path(),
+        &[&["check", "--color", "never"], args].concat(),
+    )
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines().next().unwrap_or_default()
+}
+
+const S003_LINK_HELP: &str = "roster never follows a link";
+
+#[test]
+fn a_link_to_dev_zero_is_reported_and_not_read() {
+    let tree = Tree::shipped();
+    symlink("/dev/zero", tree.path().join("records/members/zero.yaml")).unwrap();
+    let run = check(&tree, &[]);
+    run.assert_code(1);
+    assert_eq!(
+        first_line(&run.stdout),
+        "error[S003]: `records/members/zero.yaml` is a symbolic link to `/dev/zero`, not a regular file"
+    );
+    assert!(run.stdout.contains(S003_LINK_HELP), "{}", run.stdout);
+    // The other commands that read the records do not read it either.
+    let at = roster(tree.path(), &["at", "2010-09-01"]);
+    at.assert_code(0);
+    let diff = roster(
+        tree.path(),
+        &[
+            "diff",
+            "--old-dir",
+            manifest_dir().to_str().unwrap(),
+            "--new-dir",
+            tree.path().to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    diff.assert_code(0);
+    assert!(
+        diff.stdout.contains("is a symbolic link to `/dev/zero`"),
+        "{}",
+        diff.stdout
+    );
+}
+
+#[test]
+fn a_link_out_of_the_tree_never_shows_what_it_points_to() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("environ");
+    fs::write(&secret, "TOKEN: hunter2-secret\n").unwrap();
+    let tree = Tree::shipped();
+    symlink(&secret, tree.path().join("records/members/env.yaml")).unwrap();
+    for format in ["human", "json", "github", "sarif", "junit", "markdown"] {
+        let run = check(&tree, &["--format", format]);
+        run.assert_code(1);
+        assert!(
+            !run.stdout.contains("hunter2") && !run.stderr.contains("hunter2"),
+            "{format} shows what the link points to:\n{}",
+            run.stdout
+        );
+    }
+    let run = check(&tree, &[]);
+    assert_eq!(
+        first_line(&run.stdout),
+        format!(
+            "error[S003]: `records/members/env.yaml` is a symbolic link to `{}`, not a regular file",
+            secret.display()
+        )
+    );
+}
+
+#[test]
+fn a_link_inside_the_tree_is_reported_too() {
+    let tree = Tree::shipped();
+    symlink("iom.yaml", tree.path().join("records/members/oim.yaml")).unwrap();
+    let run = check(&tree, &[]);
+    run.assert_code(1);
+    assert_eq!(
+        first_line(&run.stdout),
+        "error[S003]: `records/members/oim.yaml` is a symbolic link to `iom.yaml`, not a regular file"
+    );
+    // A linked folder is not walked: its records are not read (no R001 for IOM twice).
+    let tree = Tree::shipped();
+    symlink("members", tree.path().join("records/more")).unwrap();
+    let run = check(&tree, &[]);
+    run.assert_code(1);
+    assert_eq!(
+        first_line(&run.stdout),
+        "error[S003]: `records/more` is a symbolic link to `members`, not a regular file"
+    );
+    assert!(!run.stdout.contains("R001"), "{}", run.stdout);
+}
+
+#[test]
+fn a_named_pipe_and_a_socket_are_reported_and_never_opened() {
+    let tree = Tree::shipped();
+    let fifo = tree.path().join("records/members/fifo.yaml");
+    let made = Process::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let _socket =
+        std::os::unix::net::UnixListener::bind(tree.path().join("records/members/sock.yaml"))
+            .unwrap();
+    // Nobody ever writes to the pipe: a reader would wait forever.
+    let run = check(&tree, &[]);
+    run.assert_code(1);
+    assert_eq!(
+        first_line(&run.stdout),
+        "error[S003]: `records/members/fifo.yaml` is a named pipe (FIFO), not a regular file"
+    );
+    run.assert_finding("error[S003]", "records/members/sock.yaml:1:1");
+    assert!(
+        run.stdout
+            .contains("`records/members/sock.yaml` is a socket, not a regular file"),
+        "{}",
+        run.stdout
+    );
+    roster(tree.path(), &["at", "2010-09-01"]).assert_code(0);
+}
+
+#[test]
+fn a_schema_that_is_a_link_or_a_pipe_is_a_tool_error() {
+    let tree = Tree::shipped();
+    let schema = tree.path().join("schemas/defs.schema.json");
+    fs::remove_file(&schema).unwrap();
+    symlink("/dev/zero", &schema).unwrap();
+    let run = check(&tree, &[]);
+    run.assert_code(2);
+    assert_eq!(
+        first_line(&run.stderr),
+        "error: schema `schemas/defs.schema.json` is a symbolic link to `/dev/zero`: roster reads only regular files"
+    );
+    fs::remove_file(&schema).unwrap();
+    assert!(Process::new("mkfifo")
+        .arg(&schema)
+        .status()
+        .unwrap()
+        .success());
+    let run = check(&tree, &[]);
+    run.assert_code(2);
+    assert_eq!(
+        first_line(&run.stderr),
+        "error: schema `schemas/defs.schema.json` is a named pipe (FIFO): roster reads only regular files"
+    );
+}
+
+/// Runs `roster check` where it cannot read a file of mode 000: as it is, or, when this
+/// process is root (which reads any file), through `setpriv` without the capabilities that let
+/// root do so. `None` when neither is possible.
+fn check_unprivileged(tree: &Tree) -> Option<Run> {
+    let roster = assert_cmd::cargo::cargo_bin("roster");
+    let root = fs::read(tree.path().join("records/members/iom.yaml")).is_ok();
+    let mut command = if root {
+        let mut command = Process::new("setpriv");
+        command
+            .args(["--bounding-set=-all", "--inh-caps=-all"])
+            .arg(&roster);
+        command
+    } else {
+        Process::new(&roster)
+    };
+    command
+        .current_dir(tree.path())
+        .args(["check", "--color", "never"])
+        .env_remove("NO_COLOR");
+    let output = assert_cmd::Command::from_std(command)
+        .timeout(DEADLINE)
+        .output()
+        .ok()?;
+    let (code, stdout, stderr) = outcome(&output);
+    if root && stderr.starts_with("setpriv:") {
+        return None;
+    }
+    Some(Run {
+        code,
+        stdout,
+        stderr,
+    })
+}
+
+#[test]
+fn an_unreadable_file_is_a_tool_error_naming_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let tree = Tree::shipped();
+    let file = tree.path().join("records/members/iom.yaml");
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o000)).unwrap();
+    let Some(run) = check_unprivileged(&tree) else {
+        eprintln!("skipped: this process cannot make a file unreadable (root without setpriv)");
+        return;
+    };
+    run.assert_code(2);
+    assert_eq!(
+        first_line(&run.stderr),
+        format!(
+            "error: cannot read `{}`: Permission denied (os error 13)",
+            file.display()
+        )
+    );
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+}
+
+/// A repository holding a copy of the shipped records, committed once on `main`.
+fn repository() -> Tree {
+    let tree = Tree::shipped();
+    git(tree.path(), &["init", "-q", "-b", "main"]);
+    git(tree.path(), &["add", "-A"]);
+    git(tree.path(), &["commit", "-q", "-m", "records as shipped"]);
+    tree
+}
+
+#[test]
+fn a_link_in_a_revision_is_a_link_not_a_record() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("environ");
+    fs::write(&secret, "TOKEN: hunter2-secret\n").unwrap();
+    let tree = repository();
+    symlink(&secret, tree.path().join("records/members/env.yaml")).unwrap();
+    symlink("/dev/zero", tree.path().join("records/members/zero.yaml")).unwrap();
+    git(tree.path(), &["add", "-A"]);
+    let staged = roster(tree.path(), &["diff", "--staged", "--format", "json"]);
+    staged.assert_code(0);
+    git(tree.path(), &["commit", "-q", "-m", "links"]);
+    let run = roster(tree.path(), &["diff", "HEAD~1", "HEAD", "--format", "json"]);
+    run.assert_code(0);
+    assert!(!run.stdout.contains("hunter2"), "{}", run.stdout);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let index: serde_json::Value = serde_json::from_str(&staged.stdout).unwrap();
+    assert_eq!(report["consequences"], index["consequences"]);
+    let introduced: Vec<&str> = report["consequences"]["introduced"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        introduced,
+        [
+            format!(
+                "`records/members/env.yaml` is a symbolic link to `{}`, not a regular file",
+                secret.display()
+            ),
+            "`records/members/zero.yaml` is a symbolic link to `/dev/zero`, not a regular file"
+                .to_string(),
+        ]
+    );
+    let human = roster(tree.path(), &["diff", "HEAD~1", "HEAD"]);
+    human.assert_code(0);
+    assert!(!human.stdout.contains("hunter2"), "{}", human.stdout);
+    roster(tree.path(), &["log"]).assert_code(0);
+}
