@@ -273,3 +273,56 @@ fn a_link_in_a_revision_is_a_link_not_a_record() {
     assert!(!human.stdout.contains("hunter2"), "{}", human.stdout);
     roster(tree.path(), &["log"]).assert_code(0);
 }
+
+/// Runs `roster ARGS` in `dir` with stderr (and stdout, if `both`) a pipe whose reader is
+/// already gone, as in `roster check 2>&1 | head -5` once `head` has exited; returns the exit
+/// code.
+fn with_closed_output(dir: &Path, args: &[&str], both: bool) -> i32 {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let mut command = Process::new(assert_cmd::cargo::cargo_bin("roster"));
+    command.current_dir(dir).args(args);
+    if both {
+        command.stdout(writer.try_clone().unwrap());
+    }
+    command.stderr(writer);
+    let output = assert_cmd::Command::from_std(command)
+        .timeout(DEADLINE)
+        .output()
+        .unwrap();
+    output.status.code().expect("exited, not killed")
+}
+
+#[test]
+fn a_closed_stderr_ends_roster_quietly_with_its_exit_code() {
+    let missing = tempfile::tempdir().unwrap();
+    // The tool failing: its message is lost, its exit code is not.
+    assert_eq!(
+        with_closed_output(missing.path(), &["check"], false),
+        2,
+        "a failure whose message cannot be written"
+    );
+    // Findings, with both streams closed.
+    let tree = Tree::shipped();
+    let many: String = (0..3000).map(|i| format!("k{i}: NO\n")).collect();
+    tree.write("records/members/iom.yaml", &many);
+    assert_eq!(with_closed_output(tree.path(), &["check"], true), 1);
+    assert_eq!(
+        with_closed_output(tree.path(), &["check", "--format", "json"], true),
+        1
+    );
+    // Bad arguments, reported by the argument parser.
+    assert_eq!(
+        with_closed_output(tree.path(), &["check", "--format", "xml"], true),
+        2
+    );
+    let repository = repository();
+    assert_eq!(with_closed_output(repository.path(), &["log"], true), 0);
+    let run = roster(missing.path(), &["check"]);
+    run.assert_code(2);
+    assert!(
+        first_line(&run.stderr).starts_with("error: no records repository found at or above `"),
+        "{}",
+        run.stderr
+    );
+}

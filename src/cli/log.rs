@@ -1,6 +1,6 @@
 //! `roster log`: the semantic changes of each commit that touched the records.
 
-use super::{written, Exit, Result, Settings};
+use super::{to_stderr, written, Exit, Result, Settings};
 use roster::diff::history::{self, Progress};
 use roster::load::git::Repo;
 use roster::report::diff::DiffFormat;
@@ -45,11 +45,11 @@ pub fn run(settings: &Settings, args: &LogArgs, out: &mut dyn Write) -> Result<E
     // Progress on a terminal, for a history long enough to wait for.
     let mut progress = |step: Progress| match step {
         Progress::Reading { commits, versions } if show_progress && commits > 20 => {
-            eprint!("\rroster log: reading {versions} file versions");
+            to_stderr(&format!("\rroster log: reading {versions} file versions"));
             shown = true;
         }
         Progress::Parsing { commits, files } if show_progress && commits > 20 => {
-            eprint!("\rroster log: parsing {files} files\x1b[K");
+            to_stderr(&format!("\rroster log: parsing {files} files\x1b[K"));
             shown = true;
         }
         _ => {}
@@ -61,7 +61,7 @@ pub fn run(settings: &Settings, args: &LogArgs, out: &mut dyn Write) -> Result<E
         &mut progress,
     )?;
     if shown {
-        eprint!("\r\x1b[K");
+        to_stderr("\r\x1b[K");
     }
     let history = &walk.history;
     match args.format {
