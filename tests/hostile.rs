@@ -326,3 +326,157 @@ fn a_closed_stderr_ends_roster_quietly_with_its_exit_code() {
         run.stderr
     );
 }
+
+/// A repository of the shipped records with a second commit changing one member, and a third
+/// change staged.
+fn repository_with_history() -> Tree {
+    let tree = repository();
+    tree.replace(
+        "records/members/iom.yaml",
+        "joined: 2003-04",
+        "joined: 2003-05",
+    );
+    git(tree.path(), &["commit", "-q", "-am", "IOM joined in May"]);
+    tree.replace(
+        "records/members/iom.yaml",
+        "joined: 2003-05",
+        "joined: 2003-06",
+    );
+    git(tree.path(), &["add", "-A"]);
+    tree
+}
+
+fn append_config(tree: &Tree, text: &str) {
+    use std::io::Write;
+    let mut config = fs::OpenOptions::new()
+        .append(true)
+        .open(tree.path().join(".git/config"))
+        .unwrap();
+    config.write_all(text.as_bytes()).unwrap();
+}
+
+#[test]
+fn a_hostile_mailmap_is_not_read() {
+    let tree = repository_with_history();
+    // A mailmap in the object store that would rename the author.
+    let outside = tempfile::tempdir().unwrap();
+    let blob = {
+        let file = outside.path().join("mallory.mailmap");
+        fs::write(&file, "Mallory <m@example.org>\n").unwrap();
+        git(tree.path(), &["hash-object", "-w", file.to_str().unwrap()])
+    };
+    append_config(
+        &tree,
+        &format!("[mailmap]\n\tfile = /dev/urandom\n\tblob = {blob}\n[log]\n\tmailmap = true\n"),
+    );
+    let head = git(tree.path(), &["rev-parse", "--short=10", "HEAD"]);
+    let run = roster(tree.path(), &["log", "--color", "never"]);
+    run.assert_code(0);
+    assert_eq!(
+        first_line(&run.stdout),
+        format!("commit {head}  2026-01-01T12:00:00Z  Maintainer")
+    );
+}
+
+/// A marker script: running it leaves a file named after it in `dir`.
+fn marker(dir: &Path, name: &str) -> String {
+    use std::os::unix::fs::PermissionsExt;
+    let path = dir.join(name);
+    fs::write(
+        &path,
+        format!(
+            "#!/bin/sh\ntouch '{}'\ncat >/dev/null 2>&1\n",
+            dir.join(format!("ran-{name}")).display()
+        ),
+    )
+    .unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o755)).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn a_hostile_repository_configuration_runs_nothing_and_reads_nothing_else() {
+    let tree = repository_with_history();
+    let bin = tempfile::tempdir().unwrap();
+    let hooks = bin.path().join("hooks");
+    fs::create_dir(&hooks).unwrap();
+    for hook in [
+        "post-index-change",
+        "post-checkout",
+        "reference-transaction",
+        "pre-auto-gc",
+        "post-rewrite",
+        "fsmonitor-watchman",
+    ] {
+        marker(&hooks, hook);
+    }
+    fs::write(tree.path().join(".gitattributes"), "* diff=x filter=x\n").unwrap();
+    git(tree.path(), &["add", ".gitattributes"]);
+    let m = |name: &str| marker(bin.path(), name);
+    append_config(
+        &tree,
+        &format!(
+            "[core]\n\tfsmonitor = {}\n\thooksPath = {}\n\tsshCommand = {}\n\taskPass = {}\n\
+             \tpager = {}\n\teditor = {}\n\tattributesFile = /dev/urandom\n\texcludesFile = /dev/urandom\n\
+             [credential]\n\thelper = {}\n[gpg]\n\tprogram = {}\n[gpg \"ssh\"]\n\tprogram = {}\n\
+             [log]\n\tshowSignature = true\n[diff]\n\texternal = {}\n[diff \"x\"]\n\ttextconv = {}\n\
+             [filter \"x\"]\n\tclean = {}\n\tsmudge = {}\n\tprocess = {}\n[pager]\n\tlog = {}\n\
+             [remote \"origin\"]\n\turl = ext::{}\n\tpromisor = true\n[protocol]\n\tallow = always\n",
+            m("fsmonitor"),
+            hooks.display(),
+            m("ssh"),
+            m("askpass"),
+            m("pager"),
+            m("editor"),
+            m("credential"),
+            m("gpg"),
+            m("gpg-ssh"),
+            m("external-diff"),
+            m("textconv"),
+            m("clean"),
+            m("smudge"),
+            m("process"),
+            m("log-pager"),
+            m("remote"),
+        ),
+    );
+    for args in [
+        &["diff", "HEAD~1", "HEAD"][..],
+        &["diff", "--staged"],
+        &["diff", "main...HEAD"],
+        &["diff"],
+        &["log"],
+        &["log", "--format", "json"],
+    ] {
+        let run = roster(tree.path(), &[&["--color", "never"], args].concat());
+        run.assert_code(0);
+    }
+    let ran: Vec<String> = fs::read_dir(bin.path())
+        .unwrap()
+        .chain(fs::read_dir(&hooks).unwrap())
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("ran-"))
+        .collect();
+    assert!(ran.is_empty(), "git ran {ran:?}");
+}
+
+#[test]
+fn a_configuration_git_cannot_finish_reading_is_named() {
+    let tree = repository_with_history();
+    let outside = tempfile::tempdir().unwrap();
+    let fifo = outside.path().join("config.fifo");
+    assert!(Process::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    append_config(&tree, &format!("[include]\n\tpath = {}\n", fifo.display()));
+    let run = roster(tree.path(), &["diff", "HEAD~1", "HEAD"]);
+    run.assert_code(2);
+    assert!(
+        first_line(&run.stderr)
+            .starts_with("error: git did not answer within 5 s when asked for the repository at `"),
+        "{}",
+        run.stderr
+    );
+}

@@ -30,7 +30,8 @@ mod output;
 use crate::load::workspace::{Contents, MAX_FILE_BYTES};
 pub use command::split_range;
 use command::{
-    check_revision, clean_folder, git_command, git_message, launch_error, run, SHALLOW_HELP,
+    check_revision, clean_folder, git_command, git_message, launch_error, run, run_within,
+    FIRST_ANSWER, SHALLOW_HELP,
 };
 use output::{is_regular_file, listing, read_frames, FrameError};
 
@@ -119,7 +120,14 @@ impl Repo {
             "--show-toplevel",
             "--show-prefix",
         ]);
-        let output = run(command)?;
+        let Some(output) = run_within(command, FIRST_ANSWER)? else {
+            return Err(Error::git(format!(
+                "git did not answer within {} s when asked for the repository at `{}`: its configuration may name a file git cannot finish reading (an `include.path` to a named pipe or a terminal)\n\
+                 help: look at the `[include]` and `[includeIf]` sections of the repository's `.git/config`",
+                FIRST_ANSWER.as_secs(),
+                dir.display()
+            )));
+        };
         if !output.status.success() {
             let message = git_message(&output.stderr);
             return Err(if message.contains("not a git repository") {
