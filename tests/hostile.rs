@@ -480,3 +480,37 @@ fn a_configuration_git_cannot_finish_reading_is_named() {
         run.stderr
     );
 }
+
+#[test]
+fn a_schema_that_does_not_compile_is_named_by_the_file_that_holds_the_bad_part() {
+    let tree = Tree::shipped();
+    tree.replace(
+        "schemas/defs.schema.json",
+        r#""pattern": "^[a-z]{2}$""#,
+        r#""pattern": "^[a-z{2}$""#,
+    );
+    let run = check(&tree, &[]);
+    run.assert_code(2);
+    let first = first_line(&run.stderr);
+    assert!(
+        first.starts_with(
+            "error: schema `schemas/defs.schema.json` does not compile at `/$defs/language/pattern`: \"^[a-z{2}$\" is not a \"regex\" (used by `schemas/"
+        ),
+        "{first}"
+    );
+    // In the kind's own schema, that schema is named alone.
+    let tree = Tree::shipped();
+    tree.edit("schemas/member.schema.json", |text| {
+        text.replacen(
+            r#""properties": {"#,
+            r#""properties": {"nickname": {"type": "string", "pattern": "(("},"#,
+            1,
+        )
+    });
+    let run = check(&tree, &[]);
+    run.assert_code(2);
+    assert_eq!(
+        first_line(&run.stderr),
+        "error: schema `schemas/member.schema.json` does not compile at `/properties/nickname/pattern`: \"((\" is not a \"regex\""
+    );
+}

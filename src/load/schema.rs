@@ -97,9 +97,7 @@ impl Schemas {
                 .should_validate_formats(true)
                 .offline()
                 .build(schema)
-                .map_err(|e| {
-                    Error::schema(format!("schema `schemas/{file}` does not compile: {e}"))
-                })?;
+                .map_err(|e| not_compiled(&documents, &file, &e))?;
             validators.insert(kind, validator);
         }
         Ok(Schemas { validators })
@@ -114,6 +112,36 @@ impl Schemas {
         }
         out
     }
+}
+
+/// The error for the schema of `file` failing to compile, naming the file that holds the bad
+/// part: compiling one kind's schema compiles every definition it refers to, in other files
+/// too, and the error gives only a pointer into the file that holds the part (a bad `pattern`
+/// in `defs.schema.json` is `/$defs/language/pattern`). That file is the one whose value at the
+/// pointer is the value the error names: `file` itself first, then the others in name order.
+fn not_compiled(documents: &[(String, Value)], file: &str, error: &ValidationError) -> Error {
+    let pointer = error.instance_path().as_str();
+    let instance: &Value = error.instance();
+    let holds = |(_, document): &&(String, Value)| document.pointer(pointer) == Some(instance);
+    let holder = documents
+        .iter()
+        .filter(|(name, _)| name == file)
+        .chain(documents.iter().filter(|(name, _)| name != file))
+        .find(holds)
+        .map_or(file, |(name, _)| name.as_str());
+    let at = if pointer.is_empty() {
+        String::new()
+    } else {
+        format!(" at `{pointer}`")
+    };
+    let through = if holder == file {
+        String::new()
+    } else {
+        format!(" (used by `schemas/{file}`)")
+    };
+    Error::schema(format!(
+        "schema `schemas/{holder}` does not compile{at}: {error}{through}"
+    ))
 }
 
 /// The node at a JSON Pointer, or the deepest node on the way if the pointer leaves the tree.
