@@ -163,7 +163,16 @@ fn empty_report() -> Report {
 
 fn rendered(format: DiffFormat, report: &Report, color: bool) -> String {
     let mut out = Vec::new();
-    render(format, report, &RenderOptions { color }, &mut out).expect("rendering succeeds");
+    render(
+        format,
+        report,
+        &RenderOptions {
+            color,
+            ..RenderOptions::default()
+        },
+        &mut out,
+    )
+    .expect("rendering succeeds");
     String::from_utf8(out).expect("output is UTF-8")
 }
 

@@ -12,6 +12,7 @@ use std::time::Duration;
 
 mod common;
 use common::{git, manifest_dir, outcome, roster_within, Run, Tree};
+use roster::report::text::thousands;
 
 /// Far more than any of these runs needs, even in a debug build on a busy machine; a run that
 /// takes longer is hanging.
@@ -513,4 +514,50 @@ fn a_schema_that_does_not_compile_is_named_by_the_file_that_holds_the_bad_part()
         first_line(&run.stderr),
         "error: schema `schemas/member.schema.json` does not compile at `/properties/nickname/pattern`: \"((\" is not a \"regex\""
     );
+}
+
+#[test]
+fn identical_findings_are_capped_in_what_people_read_and_listed_in_full_for_machines() {
+    let tree = Tree::shipped();
+    // Each line is an unknown key (S001) with a YAML 1.1 boolean (Y003).
+    let many: String = (0..2000).map(|i| format!("k{i}: NO\n")).collect();
+    tree.write("records/members/iom.yaml", &many);
+    let json = check(&tree, &["--format", "json"]);
+    json.assert_code(1);
+    let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let findings = report["diagnostics"].as_array().unwrap();
+    let count = |code: &str| findings.iter().filter(|d| d["code"] == code).count();
+    assert!(count("S001") > 2000 && count("Y003") == 2000);
+
+    let run = check(&tree, &[]);
+    run.assert_code(1);
+    for (code, severity) in [("S001", "error"), ("Y003", "warning")] {
+        assert_eq!(
+            run.stdout.matches(&format!("{severity}[{code}]")).count(),
+            50
+        );
+        let line = format!(
+            "note: and {} more {code} findings: `--format json` lists them all",
+            thousands(count(code) - 50)
+        );
+        assert!(run.stdout.contains(&line), "{line}:\n{}", run.stdout);
+    }
+    let markdown = check(&tree, &["--format", "markdown", "--max-per-rule", "5"]);
+    assert_eq!(markdown.stdout.matches("| `S001` |").count(), 5);
+    let line = format!(
+        "And {} more S001 findings: `--format json` lists them all.",
+        thousands(count("S001") - 5)
+    );
+    assert!(markdown.stdout.contains(&line), "{}", markdown.stdout);
+    let all = check(&tree, &["--max-per-rule", "0"]);
+    assert_eq!(all.stdout.matches("error[S001]").count(), count("S001"));
+    assert!(!all.stdout.contains("more S001 findings"));
+
+    // GitHub shows the first annotations only: errors come first, and every finding is there.
+    let github = check(&tree, &["--format", "github"]);
+    let lines: Vec<&str> = github.stdout.lines().collect();
+    assert_eq!(lines.len(), findings.len());
+    let errors = findings.iter().filter(|d| d["severity"] == "error").count();
+    assert!(lines[..errors].iter().all(|l| l.starts_with("::error ")));
+    assert!(lines[errors..].iter().all(|l| l.starts_with("::warning ")));
 }

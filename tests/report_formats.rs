@@ -124,9 +124,54 @@ fn render(fixture: &Fixture, format: Format, color: bool) -> String {
         diagnostics: &fixture.diagnostics,
     };
     let mut out = Vec::new();
-    report::render(format, &report, &RenderOptions { color }, &mut out)
-        .expect("rendering to a Vec");
+    report::render(
+        format,
+        &report,
+        &RenderOptions {
+            color,
+            ..RenderOptions::default()
+        },
+        &mut out,
+    )
+    .expect("rendering to a Vec");
     String::from_utf8(out).expect("reports are UTF-8")
+}
+
+/// The fixture rendered with at most `max` findings of each rule.
+fn render_capped(format: Format, max: usize) -> String {
+    let fixture = fixture();
+    let report = CheckReport {
+        sources: &fixture.sources,
+        diagnostics: &fixture.diagnostics,
+    };
+    let options = RenderOptions {
+        max_per_rule: max,
+        ..RenderOptions::default()
+    };
+    let mut out = Vec::new();
+    report::render(format, &report, &options, &mut out).expect("rendering to a Vec");
+    String::from_utf8(out).expect("reports are UTF-8")
+}
+
+#[test]
+fn human_and_markdown_show_at_most_max_per_rule_and_say_how_many_more() {
+    // The fixture has two S001 findings and one of every other rule.
+    let human = render_capped(Format::Human, 1);
+    assert_eq!(human.matches("error[S001]").count(), 1, "{human}");
+    insta::assert_snapshot!("human_capped", human);
+    insta::assert_snapshot!("markdown_capped", render_capped(Format::Markdown, 1));
+    // No cap, and a cap the findings do not reach, show everything.
+    let all = render(&fixture(), Format::Human, false);
+    assert_eq!(render_capped(Format::Human, 0), all);
+    assert_eq!(render_capped(Format::Human, 2), all);
+    // The formats for machines list every finding whatever the cap.
+    for format in [Format::Json, Format::Sarif, Format::Junit, Format::Github] {
+        assert_eq!(
+            render_capped(format, 1),
+            render(&fixture(), format, false),
+            "{format:?}"
+        );
+    }
 }
 
 #[test]

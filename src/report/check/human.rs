@@ -25,9 +25,15 @@ pub fn render(
     } else {
         Renderer::plain()
     };
-    for diagnostic in report.diagnostics {
+    let (shown, more) = super::capped(report.diagnostics, options.max_per_rule);
+    for diagnostic in shown {
         let group = diagnostic_group(report, diagnostic);
         writeln!(out, "{}\n", renderer.render(&[group]))?;
+    }
+    for (code, left) in more {
+        let line = format!("and {}", super::more_findings(code, left));
+        let note = Group::with_title(Level::NOTE.primary_title(line));
+        writeln!(out, "{}\n", renderer.render(&[note]))?;
     }
 
     let tally = Tally::of(report.diagnostics);
