@@ -14,7 +14,7 @@ use crate::catalogue;
 use crate::diag::{Diagnostic, Label};
 use crate::error::Error;
 use crate::load::instance::Tree;
-use crate::load::tree::{Node, ParsedFile};
+use crate::load::tree::{Entry, Node, ParsedFile};
 use crate::load::workspace::{self, Contents, EntryType, Kind};
 use crate::source::FileId;
 use jsonschema::error::{TypeKind, ValidationErrorKind};
@@ -107,8 +107,9 @@ impl Schemas {
     pub fn validate(&self, kind: Kind, file: FileId, document: &ParsedFile) -> Vec<Diagnostic> {
         let validator = &self.validators[&kind];
         let mut out = Vec::new();
+        let mut keys = KeyIndex::default();
         for error in validator.iter_errors(&document.root) {
-            describe(&error, kind, file, &document.root, &mut out);
+            describe(&error, kind, file, &document.root, &mut keys, &mut out);
         }
         out
     }
@@ -144,28 +145,72 @@ fn not_compiled(documents: &[(String, Value)], file: &str, error: &ValidationErr
     ))
 }
 
-/// The node at a JSON Pointer, or the deepest node on the way if the pointer leaves the tree.
-fn locate<'a>(root: &'a Node, pointer: &str) -> &'a Node {
-    let mut node = root;
-    for segment in pointer.split('/').skip(1) {
-        let segment = segment.replace("~1", "/").replace("~0", "~");
-        match node.child(&segment) {
-            Some(child) => node = child,
-            None => break,
-        }
-    }
-    node
+/// Mappings with more entries than this are indexed the first time a key is looked up in them.
+const SCANNED_ENTRIES: usize = 16;
+
+/// Finds the entries of mappings by key while errors are located. Errors about the keys of one
+/// mapping (100,000 unknown keys, say) each look a key up in it: scanning the mapping each time
+/// would make locating them quadratic, so a large mapping is indexed once.
+#[derive(Default)]
+struct KeyIndex<'a> {
+    /// By the address of the mapping's entries.
+    maps: HashMap<usize, HashMap<&'a str, &'a Entry>>,
 }
 
-fn describe(
+impl<'a> KeyIndex<'a> {
+    fn entry(&mut self, node: &'a Node, key: &str) -> Option<&'a Entry> {
+        let entries = node.entries();
+        if entries.len() <= SCANNED_ENTRIES {
+            return entries.iter().find(|e| &*e.key == key);
+        }
+        let map = self
+            .maps
+            .entry(entries.as_ptr() as usize)
+            .or_insert_with(|| {
+                // The loader keeps the first of two equal keys; so does the index.
+                let mut map = HashMap::with_capacity(entries.len());
+                for e in entries {
+                    map.entry(&*e.key).or_insert(e);
+                }
+                map
+            });
+        map.get(key).copied()
+    }
+
+    /// The child at `segment`: a key of a mapping or an index of a sequence.
+    fn child(&mut self, node: &'a Node, segment: &str) -> Option<&'a Node> {
+        if node.is_mapping() {
+            self.entry(node, segment).map(|e| &e.value)
+        } else {
+            node.child(segment)
+        }
+    }
+
+    /// The node at a JSON Pointer, or the deepest node on the way if the pointer leaves the
+    /// tree.
+    fn locate(&mut self, root: &'a Node, pointer: &str) -> &'a Node {
+        let mut node = root;
+        for segment in pointer.split('/').skip(1) {
+            let segment = segment.replace("~1", "/").replace("~0", "~");
+            match self.child(node, &segment) {
+                Some(child) => node = child,
+                None => break,
+            }
+        }
+        node
+    }
+}
+
+fn describe<'a>(
     error: &ValidationError,
     kind: Kind,
     file: FileId,
-    root: &Node,
+    root: &'a Node,
+    keys: &mut KeyIndex<'a>,
     out: &mut Vec<Diagnostic>,
 ) {
     let pointer = error.instance_path().as_str();
-    let node = locate(root, pointer);
+    let node = keys.locate(root, pointer);
     let instance = error.instance();
     let schema = format!("`schemas/{}`", kind.schema_file());
     let mut push = |span, message: String, label: &str, help: Option<String>| {
@@ -177,7 +222,7 @@ fn describe(
         ValidationErrorKind::AdditionalProperties { unexpected }
         | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
             for key in unexpected {
-                let span = node.entry(key).map_or(node.head(), |e| e.key_span);
+                let span = keys.entry(node, key).map_or(node.head(), |e| e.key_span);
                 push(
                     span,
                     format!("unknown key `{key}`{}", place(pointer)),
