@@ -28,7 +28,9 @@ use std::path::Path;
 /// ever fetched from it.
 const BASE_URI: &str = "file:///roster/schemas/";
 
-/// The compiled schema of every kind, validating loaded trees.
+/// The compiled schema of every kind, validating loaded trees. Cloning shares the compiled
+/// schemas (a harness that checks many trees compiles them once).
+#[derive(Clone)]
 pub struct Schemas {
     validators: HashMap<Kind, Validator<Tree>>,
 }
