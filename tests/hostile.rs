@@ -561,3 +561,33 @@ fn identical_findings_are_capped_in_what_people_read_and_listed_in_full_for_mach
     assert!(lines[..errors].iter().all(|l| l.starts_with("::error ")));
     assert!(lines[errors..].iter().all(|l| l.starts_with("::warning ")));
 }
+
+#[test]
+fn a_long_value_is_not_quoted_in_full() {
+    let tree = Tree::shipped();
+    // A list of 2,000 repeated items and an id of 20,000 characters.
+    let long_id = "x".repeat(20_000);
+    let items: String = (0..2000).map(|_| "  - NO\n").collect();
+    tree.write(
+        "records/members/iom.yaml",
+        &format!("id: {long_id}\nsources:\n{items}"),
+    );
+    let run = check(&tree, &["--max-per-rule", "0"]);
+    run.assert_code(1);
+    assert!(
+        run.stdout
+            .contains("error[S001]: the list at `/sources` repeats an item"),
+        "{}",
+        &run.stdout[..2000]
+    );
+    // The schema's findings quote at most 100 characters of a value. (What the R- and T-rules
+    // quote is theirs to cut.)
+    let longest = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("error[S001]"))
+        .map(str::len)
+        .max()
+        .unwrap_or(0);
+    assert!(longest < 300, "an S001 line of {longest} bytes");
+}

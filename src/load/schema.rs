@@ -290,8 +290,16 @@ fn describe<'a>(
             "wrong form",
             Some(format!("it must match `{pattern}` (see {schema})")),
         ),
+        ValidationErrorKind::UniqueItems => push(
+            node.span,
+            format!("the list{} repeats an item", place(pointer)),
+            "an item is given twice",
+            Some("remove the repeated item".into()),
+        ),
         _ => {
-            let text = error.to_string();
+            // jsonschema's own words, which quote the value: cut, so that a list of 100,000
+            // items is not written out in one message.
+            let text = cut(&error.to_string(), MAX_QUOTED * 2);
             let mut chars = text.chars();
             let message = chars
                 .next()
@@ -323,13 +331,24 @@ fn plain(value: &Value) -> String {
     }
 }
 
+/// The most characters of a value a message quotes.
+const MAX_QUOTED: usize = 100;
+
+/// `text`, or its first `max` characters and `...` when it is longer.
+fn cut(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}...", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
 fn show(value: &Value) -> String {
     match value {
         Value::Null => "an empty value".into(),
         Value::Object(_) => "a mapping".into(),
         Value::Array(_) => "a list".into(),
-        Value::String(s) => format!("`{s}`"),
-        other => format!("`{other}`"),
+        Value::String(s) => format!("`{}`", cut(s, MAX_QUOTED)),
+        other => format!("`{}`", cut(&other.to_string(), MAX_QUOTED)),
     }
 }
 
