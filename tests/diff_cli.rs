@@ -8,11 +8,7 @@ use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
 mod common;
-use common::{copy_dir, manifest_dir};
-
-fn git(dir: &Path, args: &[&str]) -> String {
-    common::git_at(dir, "2026-01-01T12:00:00+00:00", args)
-}
+use common::{copy_dir, git, manifest_dir};
 
 /// A repository holding the shipped records, committed once on `main`.
 fn repo() -> TempDir {

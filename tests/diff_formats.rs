@@ -234,7 +234,10 @@ fn rendered(format: DiffFormat, report: &Report, color: bool) -> String {
     render(
         format,
         report,
-        &RenderOptions { color },
+        &RenderOptions {
+            color,
+            ..RenderOptions::default()
+        },
         Default::default(),
         &mut out,
     )
@@ -581,7 +584,10 @@ fn markdown_links_locations_to_the_new_side_commit() {
     render(
         DiffFormat::Markdown,
         &main_report(),
-        &RenderOptions { color: false },
+        &RenderOptions {
+            color: false,
+            ..RenderOptions::default()
+        },
         roster::report::diff::Extras {
             links: Some(&links),
             gantt: None,

@@ -4,7 +4,7 @@ use super::{written, Exit, Result, Settings};
 use roster::check::policy::{Level, Uncertain};
 use roster::diag::Severity;
 use roster::report::check::{self, CheckReport, Format};
-use roster::report::RenderOptions;
+use roster::report::{RenderOptions, DEFAULT_MAX_PER_RULE};
 use roster::temporal::Day;
 use std::io::Write;
 use std::path::PathBuf;
@@ -46,6 +46,11 @@ pub struct CheckArgs {
     /// changes its verdict because the calendar moved
     #[arg(long, value_name = "DATE", value_parser = super::at::parse_day)]
     as_of: Option<Day>,
+
+    /// Show at most N findings of each rule in the human and Markdown formats, and how many
+    /// more there are (0: show every finding); the other formats always list them all
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_PER_RULE)]
+    max_per_rule: usize,
 }
 
 pub fn run(settings: &Settings, args: &CheckArgs, out: &mut dyn Write) -> Result<Exit> {
@@ -87,6 +92,7 @@ pub fn run(settings: &Settings, args: &CheckArgs, out: &mut dyn Write) -> Result
         };
         let options = RenderOptions {
             color: settings.color,
+            max_per_rule: args.max_per_rule,
         };
         written(check::render(args.format, &report, &options, out))?;
     }

@@ -152,6 +152,7 @@ pub fn run(settings: &Settings, args: &DiffArgs, out: &mut dyn Write) -> Result<
             report,
             &RenderOptions {
                 color: settings.color,
+                ..RenderOptions::default()
             },
             Extras {
                 links: links.as_ref(),

@@ -1,6 +1,6 @@
 //! `roster log`: what each commit that touched the records changed, and what it broke or fixed.
 
-use super::{written, Exit, Result, Settings};
+use super::{to_stderr, written, Exit, Result, Settings};
 use roster::catalogue::{self, Rule};
 use roster::check::Options;
 use roster::diff::history::{self, CommitChanges, Progress};
@@ -98,15 +98,17 @@ pub fn run(settings: &Settings, args: &LogArgs, out: &mut dyn Write) -> Result<E
     // Progress on a terminal, for a history long enough to wait for.
     let mut progress = |step: Progress| match step {
         Progress::Reading { commits, versions } if show_progress && commits > 20 => {
-            eprint!("\rroster log: reading {versions} file versions");
+            to_stderr(&format!("\rroster log: reading {versions} file versions"));
             shown = true;
         }
         Progress::Parsing { commits, files } if show_progress && commits > 20 => {
-            eprint!("\rroster log: parsing {files} files\x1b[K");
+            to_stderr(&format!("\rroster log: parsing {files} files\x1b[K"));
             shown = true;
         }
         Progress::Checking { commits, done } if show_progress && commits > 20 && done % 50 == 0 => {
-            eprint!("\rroster log: checking commit {done} of {commits}\x1b[K");
+            to_stderr(&format!(
+                "\rroster log: checking commit {done} of {commits}\x1b[K"
+            ));
             shown = true;
         }
         _ => {}
@@ -119,7 +121,7 @@ pub fn run(settings: &Settings, args: &LogArgs, out: &mut dyn Write) -> Result<E
         &mut progress,
     )?;
     if shown {
-        eprint!("\r\x1b[K");
+        to_stderr("\r\x1b[K");
     }
     let history = &mut walk.history;
     history
@@ -192,6 +194,7 @@ pub fn run(settings: &Settings, args: &LogArgs, out: &mut dyn Write) -> Result<E
         LogFormat::Human => {
             let options = RenderOptions {
                 color: settings.color,
+                ..RenderOptions::default()
             };
             for (i, c) in history.commits.iter().enumerate() {
                 if i > 0 {

@@ -142,7 +142,7 @@ pub fn main() -> ExitCode {
         Ok(outcome) => {
             if let Err(e) = flushed {
                 if e.kind() != io::ErrorKind::BrokenPipe {
-                    eprintln!("error: cannot write the output: {e}");
+                    to_stderr(&format!("error: cannot write the output: {e}\n"));
                     return ExitCode::from(2);
                 }
             }
@@ -152,10 +152,17 @@ pub fn main() -> ExitCode {
             }
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            to_stderr(&format!("error: {e}\n"));
             ExitCode::from(2)
         }
     }
+}
+
+/// Writes to stderr, in one piece. A stderr that cannot be written (closed early, as in
+/// `roster check 2>&1 | head -5`) loses the text and nothing else: roster still ends with the
+/// exit code it would have had, where `eprintln!` would panic (exit 101).
+pub fn to_stderr(text: &str) {
+    let _ = io::stderr().lock().write_all(text.as_bytes());
 }
 
 /// The one place where colour is decided: `--color`, then `NO_COLOR`, then whether stdout is

@@ -10,9 +10,9 @@
 use super::Report;
 use crate::check::{Corpus, Options, Side};
 use crate::error::Error;
-use crate::load::git::{split_range, Repo};
+use crate::load::git::{split_range, EntryMode, GitEntry, Repo};
 use crate::load::schema;
-use crate::load::workspace::Workspace;
+use crate::load::workspace::{Contents, NotRegular, Workspace, MAX_FILE_BYTES};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -65,11 +65,11 @@ impl SideReader {
             Revision::WorkTree => read_folder(corpus, &self.root)?,
             Revision::Folder(dir) => read_folder(corpus, dir)?,
             Revision::Index => {
-                let listing = self.repo()?.index_files(FOLDERS)?;
+                let listing = self.repo()?.index_entries(FOLDERS)?;
                 self.read_listing(corpus, listing)?
             }
             Revision::Commit(id) => {
-                let listing = self.repo()?.tree_files(id, FOLDERS)?;
+                let listing = self.repo()?.tree_entries(id, FOLDERS)?;
                 self.read_listing(corpus, listing)?
             }
         };
@@ -83,16 +83,21 @@ impl SideReader {
     fn read_listing(
         &mut self,
         corpus: &mut Corpus,
-        listing: Vec<(String, String)>,
+        listing: Vec<GitEntry>,
     ) -> Result<Vec<usize>, Error> {
         let (schemas, records): (Vec<_>, Vec<_>) = listing
             .into_iter()
-            .partition(|(path, _)| path.starts_with("schemas/"));
+            .partition(|entry| entry.path.starts_with("schemas/"));
+        // A schema that is a link is left out, as a folder side leaves out what is not a
+        // regular file: a missing schema is then named when the schemas compile.
         let schemas: Vec<(String, String)> = schemas
             .into_iter()
-            .filter(|(path, _)| {
-                path.ends_with(".schema.json") && !path["schemas/".len()..].contains('/')
+            .filter(|e| {
+                e.mode == EntryMode::File
+                    && e.path.ends_with(".schema.json")
+                    && !e.path["schemas/".len()..].contains('/')
             })
+            .map(|e| (e.path, e.id))
             .collect();
         let schema_key: Vec<String> = schemas.iter().map(|(p, b)| format!("{p}:{b}")).collect();
         let set = match self.schema_sets.get(&schema_key) {
@@ -107,7 +112,13 @@ impl SideReader {
                 let ids: Vec<String> = schemas.iter().map(|(_, b)| b.clone()).collect();
                 let blobs = self.repo()?.read_blobs(&ids)?;
                 let mut texts = Vec::new();
-                for ((path, _), bytes) in schemas.iter().zip(blobs) {
+                for ((path, _), contents) in schemas.iter().zip(blobs) {
+                    let Contents::Bytes(bytes) = contents else {
+                        return Err(Error::schema(format!(
+                            "schema `{path}` is over the {} MiB that roster reads",
+                            MAX_FILE_BYTES / (1024 * 1024)
+                        )));
+                    };
                     let text = String::from_utf8(bytes)
                         .map_err(|_| Error::schema(format!("schema `{path}` is not UTF-8")))?;
                     texts.push((path["schemas/".len()..].to_string(), text));
@@ -117,14 +128,26 @@ impl SideReader {
                 set
             }
         };
-        let records: Vec<(String, String)> = records
+        let records: Vec<GitEntry> = records
             .into_iter()
-            .filter(|(path, _)| path.starts_with("records/"))
+            .filter(|e| e.path.starts_with("records/"))
             .collect();
+        // A file is remembered by its path and blob, a link by its path and the blob of its
+        // target, marked so that the two never meet.
+        let key = |e: &GitEntry| {
+            let id = match e.mode {
+                EntryMode::File => e.id.clone(),
+                _ => format!("{:?}:{}", e.mode, e.id),
+            };
+            (format!("{set}:{}", e.path), id)
+        };
+        // Blobs to read: the bytes of a file, the target written in a link; a submodule's id
+        // names a commit of another repository, which is not read.
         let missing: Vec<String> = records
             .iter()
-            .filter(|(p, b)| !self.blobs.contains_key(&(format!("{set}:{p}"), b.clone())))
-            .map(|(_, b)| b.clone())
+            .filter(|e| matches!(e.mode, EntryMode::File | EntryMode::Symlink))
+            .filter(|e| !self.blobs.contains_key(&key(e)))
+            .map(|e| e.id.clone())
             .collect();
         let mut fetched = if missing.is_empty() {
             Vec::new()
@@ -133,17 +156,26 @@ impl SideReader {
         }
         .into_iter();
         let mut files = Vec::with_capacity(records.len());
-        for (path, blob) in records {
-            let key = (format!("{set}:{path}"), blob);
-            let index = match self.blobs.get(&key) {
-                Some(&index) => index,
-                None => {
-                    let bytes = fetched.next().expect("one blob per missing file");
-                    let index = corpus.add_bytes(&path, bytes, set);
-                    self.blobs.insert(key, index);
-                    index
+        for entry in records {
+            let key = key(&entry);
+            if let Some(&index) = self.blobs.get(&key) {
+                files.push(index);
+                continue;
+            }
+            let contents = match entry.mode {
+                EntryMode::File => fetched.next().expect("one blob per missing file"),
+                EntryMode::Symlink => {
+                    let target = fetched.next().expect("one blob per missing link");
+                    Contents::NotRegular(match target {
+                        Contents::Bytes(bytes) => NotRegular::symlink(&bytes),
+                        _ => NotRegular::Symlink(None),
+                    })
                 }
+                EntryMode::Submodule => Contents::NotRegular(NotRegular::Submodule(entry.id)),
+                EntryMode::Other => Contents::NotRegular(NotRegular::Other),
             };
+            let index = corpus.add_contents(&entry.path, contents, set);
+            self.blobs.insert(key, index);
             files.push(index);
         }
         Ok(files)

@@ -44,19 +44,34 @@ pub fn roster_check(root: &Path, args: &[&str]) -> (i32, String, String) {
 
 /// Runs `roster ARGS` in `root`, with `NO_COLOR` unset.
 pub fn roster(root: &Path, args: &[&str]) -> Run {
-    let output = assert_cmd::Command::cargo_bin("roster")
-        .unwrap()
-        .current_dir(root)
-        .env_remove("NO_COLOR")
-        .args(args)
-        .output()
-        .unwrap();
+    run_roster(root, args, None)
+}
+
+/// The same, killed after `deadline`, so that a run that hangs fails its test instead of
+/// stalling the suite.
+pub fn roster_within(root: &Path, args: &[&str], deadline: std::time::Duration) -> Run {
+    run_roster(root, args, Some(deadline))
+}
+
+fn run_roster(root: &Path, args: &[&str], deadline: Option<std::time::Duration>) -> Run {
+    let mut command = assert_cmd::Command::cargo_bin("roster").unwrap();
+    command.current_dir(root).env_remove("NO_COLOR").args(args);
+    if let Some(deadline) = deadline {
+        command.timeout(deadline);
+    }
+    let output = command.output().unwrap();
     let (code, stdout, stderr) = outcome(&output);
     Run {
         code,
         stdout,
         stderr,
     }
+}
+
+/// Runs git in `dir` with no configuration but the repository's own, a fixed author and date,
+/// so that commit ids are the same on every run; returns what it printed, trimmed.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    git_at(dir, "2026-01-01T12:00:00+00:00", args)
 }
 
 /// A finished run as (exit code, stdout, stderr).
