@@ -62,14 +62,14 @@ pub fn run(settings: &Settings, args: &ExportArgs, out: &mut dyn Write) -> Resul
             n => format!("{n} errors"),
         };
         if args.strict {
-            eprintln!(
-                "error: the records have {errors} (`roster check` lists them): nothing exported, as --strict asks"
-            );
+            super::to_stderr(&format!(
+                "error: the records have {errors} (`roster check` lists them): nothing exported, as --strict asks\n"
+            ));
             return Ok(Exit::Failed);
         }
-        eprintln!(
-            "warning: the records have {errors} (`roster check` lists them): the export holds what roster could read of them"
-        );
+        super::to_stderr(&format!(
+            "warning: the records have {errors} (`roster check` lists them): the export holds what roster could read of them\n"
+        ));
     }
     match (args.format.render(&export.records), &args.output) {
         (Output::Document(text), None) => written(out.write_all(text.as_bytes()))?,
