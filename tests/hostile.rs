@@ -170,6 +170,41 @@ fn a_schema_that_is_a_link_or_a_pipe_is_a_tool_error() {
     );
 }
 
+#[test]
+fn a_configuration_that_is_a_link_or_a_pipe_is_a_tool_error_not_a_hang() {
+    let tree = Tree::shipped();
+    let config = tree.path().join("roster.toml");
+    symlink("/dev/zero", &config).unwrap();
+    let run = check(&tree, &[]);
+    run.assert_code(2);
+    assert_eq!(
+        first_line(&run.stderr),
+        "error: `roster.toml` is a symbolic link to `/dev/zero`: roster reads only regular files"
+    );
+    fs::remove_file(&config).unwrap();
+    assert!(Process::new("mkfifo")
+        .arg(&config)
+        .status()
+        .unwrap()
+        .success());
+    let run = check(&tree, &[]);
+    run.assert_code(2);
+    assert_eq!(
+        first_line(&run.stderr),
+        "error: `roster.toml` is a named pipe (FIFO): roster reads only regular files"
+    );
+    // A configuration larger than any real one is refused, not read to the end.
+    fs::remove_file(&config).unwrap();
+    fs::write(&config, "# padding\n".repeat(200_000)).unwrap();
+    let run = check(&tree, &[]);
+    run.assert_code(2);
+    assert!(
+        first_line(&run.stderr).contains("`roster.toml` is over the 1024 KiB"),
+        "{}",
+        run.stderr
+    );
+}
+
 /// Runs `roster check` where it cannot read a file of mode 000: as it is, or, when this
 /// process is root (which reads any file), through `setpriv` without the capabilities that let
 /// root do so. `None` when neither is possible.

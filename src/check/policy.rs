@@ -14,6 +14,7 @@
 use crate::catalogue::{self, Severity};
 use crate::diag::{Certainty, Diagnostic};
 use crate::error::Error;
+use crate::load::workspace::{self, Contents};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -93,14 +94,36 @@ struct File {
     uncertain: Uncertain,
 }
 
+/// How much of `roster.toml` is read.
+const CONFIG_BYTES: u64 = 1024 * 1024;
+
 /// Reads `roster.toml` at the root, if there is one: `[rules]` maps codes to levels, and
 /// `uncertain` (`"note"` or `"warn"`) says how uncertain findings are reported.
 pub fn load(root: &Path) -> Result<Levels, Error> {
     let path = root.join("roster.toml");
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Levels::default()),
-        Err(e) => return Err(Error::io("read", &path, &e)),
+    if let Err(e) = std::fs::symlink_metadata(&path) {
+        return match e.kind() {
+            std::io::ErrorKind::NotFound => Ok(Levels::default()),
+            _ => Err(Error::io("read", &path, &e)),
+        };
+    }
+    // Like a record, the configuration is read only from a regular file and up to a limit: a
+    // `roster.toml` that links to `/dev/zero` or is a named pipe must not hang the hook.
+    let text = match workspace::read_limited(&path, CONFIG_BYTES)? {
+        Contents::Bytes(bytes) => String::from_utf8(bytes)
+            .map_err(|_| Error::config("`roster.toml` is not valid UTF-8".to_string()))?,
+        Contents::TooLarge(_) => {
+            return Err(Error::config(format!(
+                "`roster.toml` is over the {} KiB that roster reads of a configuration",
+                CONFIG_BYTES / 1024
+            )))
+        }
+        Contents::NotRegular(what) => {
+            return Err(Error::config(format!(
+                "`roster.toml` is {}: roster reads only regular files",
+                what.describe()
+            )))
+        }
     };
     let file: File = toml::from_str(&text)
         .map_err(|e| Error::config(format!("`roster.toml` is not valid: {e}")))?;
