@@ -9,7 +9,7 @@
 //!
 //! ```text
 //! cli (the binary)        arguments, printing, environment, exit codes
-//! report                  one renderer per output format
+//! report, site            one renderer per output format; the records as a static website
 //! at, init               the state of the records on one day; a new records tree
 //! diff                    change reports: sides, matching, field changes, consequences, history
 //! check                   the corpus of files, severity policy, check()
@@ -33,5 +33,6 @@ pub mod load;
 pub mod model;
 pub mod report;
 pub mod rules;
+pub mod site;
 pub mod source;
 pub mod temporal;

@@ -18,6 +18,7 @@ mod diff;
 mod init;
 mod log;
 mod rule;
+mod site;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -28,6 +29,7 @@ Examples:
   roster at 2010-09-01                who was a member and who chaired on a day
   roster diff main...HEAD             what a branch changes in the records, and what it implies
   roster log                          the changes of each commit that touched the records
+  roster site _site                   the records as a static website, to open in a browser
 ";
 
 /// Checks the records of a governing body against their schemas and consistency rules.
@@ -68,6 +70,7 @@ enum Command {
     Rule(rule::ShowArgs),
     Init(init::InitArgs),
     Schemas(init::SchemasArgs),
+    Site(site::SiteArgs),
 }
 
 /// What a subcommand hands back: its exit code. Findings at error level are `Failed`.
@@ -128,6 +131,7 @@ pub fn main() -> ExitCode {
         Command::Rule(args) => rule::show(args, &mut out),
         Command::Init(args) => init::init(args, &mut out),
         Command::Schemas(args) => init::schemas(args, &mut out),
+        Command::Site(args) => site::run(&settings, args, &mut out),
     };
     let flushed = out.flush();
     match result {
