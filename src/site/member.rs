@@ -6,7 +6,7 @@ use super::dates;
 use super::home::disputed;
 use super::html::{esc, facts, in_languages, link, prose, section, ticked, Shell, Table};
 use super::records::{cited, localized, scalar, text, written, Records};
-use crate::model::{EntryKind, Member};
+use crate::model::Member;
 use std::fmt::Write;
 
 /// The page of `member`, whose file is `members/{page}.html`.
@@ -56,7 +56,7 @@ pub fn page(records: &Records, member: &Member, page: &str) -> String {
     main.push_str(&names(records, member));
     main.push_str(&periods(records, member, node));
     main.push_str(&constituents(node));
-    main.push_str(&terms(records, member, id));
+    main.push_str(&terms(records, id));
     main.push_str(&working_groups(records, member, id));
     main.push_str(&documents(records, id));
     if let Some(note) = text(node, "note") {
@@ -202,29 +202,12 @@ fn is_member(member: &Member, id: &str, who: &str) -> bool {
 
 /// The chair entries that name the member: as chair, co-chair, the seat chaired for, or the
 /// coordinator, itself or through a constituent; each links to its row on the home page.
-fn terms(records: &Records, member: &Member, id: &str) -> String {
+fn terms(records: &Records, id: &str) -> String {
     let mut table = Table::new(
         "terms",
         &["#", "chair", "start", "end", "planned", "sources"],
     );
-    for entry in &records.data.chairs {
-        let EntryKind::Term {
-            chairs,
-            on_behalf_of,
-            coordinator,
-            ..
-        } = &entry.kind
-        else {
-            continue;
-        };
-        let named = chairs
-            .iter()
-            .chain(on_behalf_of)
-            .chain(coordinator)
-            .any(|c| is_member(member, id, &c.value));
-        if !named {
-            continue;
-        }
+    for entry in records.terms_of(id) {
         let n = entry.index + 1;
         let (start, end) = (written(entry.start.as_ref()), written(entry.end.as_ref()));
         table.row(

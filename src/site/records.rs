@@ -52,6 +52,10 @@ pub struct Records<'a> {
     constituent_of: HashMap<&'a str, usize>,
     /// Where each citing record is shown, by its place in the records.
     places: HashMap<(FileId, Span), Place>,
+    /// The citing places of each page, by page.
+    cited_on: HashMap<String, Vec<(Place, Vec<&'a str>)>>,
+    /// The chair entries that name each member.
+    terms: HashMap<&'a str, Vec<&'a ChairEntry>>,
 }
 
 /// Whether `id` can name a file as it is: the ids the schema allows (`un-women`).
@@ -211,8 +215,12 @@ impl<'a> Records<'a> {
             source_page,
             constituent_of,
             places: HashMap::new(),
+            cited_on: HashMap::new(),
+            terms: HashMap::new(),
         };
         records.places = records.places();
+        records.cited_on = records.citations_by_page();
+        records.terms = records.terms_by_member();
         records
     }
 
@@ -593,28 +601,72 @@ impl<'a> Records<'a> {
         by_source
     }
 
-    /// The places of `page` (`members/iom.html`) that cite sources, with the sources each cites.
-    pub fn citations_on(&self, page: &str) -> Vec<(&Place, Vec<&'a str>)> {
-        let mut out: Vec<(&Place, Vec<&str>)> = Vec::new();
+    /// The places of `page` (`members/iom.html`) that cite sources, with the sources each cites,
+    /// in the order of the page.
+    pub fn citations_on(&self, page: &str) -> &[(Place, Vec<&'a str>)] {
+        self.cited_on.get(page).map_or(&[], Vec::as_slice)
+    }
+
+    /// The places of every page that cite sources, by page; each place once, with its sources
+    /// once each.
+    fn citations_by_page(&self) -> HashMap<String, Vec<(Place, Vec<&'a str>)>> {
+        let mut by_place: HashMap<&str, (&Place, Vec<&'a str>)> = HashMap::new();
         for citations in &self.data.citations {
             let Some(place) = self.places.get(&(citations.at.file, citations.at.span)) else {
                 continue;
             };
-            if place.href.split('#').next() != Some(page) {
-                continue;
-            }
             let ids = citations.ids.iter().map(|f| f.value.as_str());
-            match out.iter_mut().find(|(p, _)| p.href == place.href) {
-                Some((_, list)) => list.extend(ids),
-                None => out.push((place, ids.collect())),
-            }
+            by_place
+                .entry(place.href.as_str())
+                .or_insert((place, Vec::new()))
+                .1
+                .extend(ids);
         }
-        out.sort_by_key(|(p, _)| p.order);
-        for (_, ids) in &mut out {
+        let mut by_page: HashMap<String, Vec<(Place, Vec<&str>)>> = HashMap::new();
+        for (href, (place, mut ids)) in by_place {
             let mut seen = HashSet::new();
             ids.retain(|id| seen.insert(*id));
+            let page = href.split('#').next().unwrap_or(href).to_string();
+            by_page.entry(page).or_default().push((place.clone(), ids));
         }
-        out
+        for places in by_page.values_mut() {
+            places.sort_by_key(|(p, _)| p.order);
+        }
+        by_page
+    }
+
+    /// The chair entries that name member `id`, itself or through one of its constituents: as
+    /// chair, co-chair, the seat chaired for, or the coordinator; in the records' order.
+    pub fn terms_of(&self, id: &str) -> &[&'a ChairEntry] {
+        self.terms.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    fn terms_by_member(&self) -> HashMap<&'a str, Vec<&'a ChairEntry>> {
+        let mut terms: HashMap<&str, Vec<&ChairEntry>> = HashMap::new();
+        for entry in &self.data.chairs {
+            let EntryKind::Term {
+                chairs,
+                on_behalf_of,
+                coordinator,
+                ..
+            } = &entry.kind
+            else {
+                continue;
+            };
+            let named = chairs.iter().chain(on_behalf_of).chain(coordinator);
+            let mut members: Vec<&str> = named
+                .filter_map(|c| {
+                    let seat = self.member_or_seat(&c.value)?;
+                    Some(seat.id().unwrap_or(&seat.file_stem))
+                })
+                .collect();
+            members.sort_unstable();
+            members.dedup();
+            for member in members {
+                terms.entry(member).or_default().push(entry);
+            }
+        }
+        terms
     }
 
     /// Words for a date as written: the value, then what it means.
