@@ -356,3 +356,47 @@ fn a_rewrite_drops_the_pages_of_records_that_are_gone() {
         "a file the user added stays"
     );
 }
+
+#[test]
+fn markup_in_the_records_is_shown_as_text() {
+    let tree = Tree::shipped();
+    tree.replace(
+        "records/members/iom.yaml",
+        "  en: IOM\n",
+        "  en: \"<b>IOM</b> & co\"\n",
+    );
+    tree.replace(
+        "records/sources.yaml",
+        "    title: Groupe mondial sur la migration\n",
+        "    title: \"</title><script>alert(1)</script>\"\n",
+    );
+    tree.replace(
+        "records/sources.yaml",
+        "    url: https://www.iom.int/fr/groupe-mondial-sur-la-migration\n",
+        "    url: \"javascript:alert('x')\"\n",
+    );
+    let out = tree.path().join("site");
+    // The records now have an error (the schema rejects the address), and the site shows it.
+    roster(tree.path(), &["site", out.to_str().unwrap()]).assert_code(0);
+    let pages = read_tree(&out);
+    for (path, html) in &pages {
+        assert!(!html.contains("<script"), "{path}");
+        assert!(!html.contains("<b>IOM"), "{path}");
+        assert!(!html.contains("href=\"javascript"), "{path}");
+    }
+    let member = &pages["members/iom.html"];
+    assert!(
+        member.contains("&lt;b&gt;IOM&lt;/b&gt; &amp; co"),
+        "{member}"
+    );
+    let source = &pages["sources/iom-gmg-page-fr.html"];
+    assert!(
+        source.contains("<code>javascript:alert(&#39;x&#39;)</code>"),
+        "{source}"
+    );
+    assert!(
+        source.contains("<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;: a source"),
+        "{source}"
+    );
+    assert!(pages["index.html"].contains("<strong>error[S001]</strong>"));
+}

@@ -35,7 +35,11 @@ pub fn page(records: &Records, input: &Input) -> String {
     main.push_str(&sources(records));
     main.push_str(&findings(input));
     Shell {
-        title: &format!("{name} ({acronym}): the records"),
+        title: &if name == acronym {
+            format!("{name}: the records")
+        } else {
+            format!("{name} ({acronym}): the records")
+        },
         up: "",
         lang: records.lang(),
         body_name: &acronym,
@@ -56,11 +60,12 @@ fn heading(records: &Records, name: &str, acronym: &str) -> String {
             format!("<span lang=\"{}\">{}{a}</span>", esc(l), esc(n))
         })
         .collect();
-    let mut out = format!(
-        "<h1>{} <span class=\"acronym\">({})</span></h1>\n",
-        esc(name),
-        esc(acronym)
-    );
+    let acronym = if acronym == name {
+        String::new()
+    } else {
+        format!(" <span class=\"acronym\">({})</span>", esc(acronym))
+    };
+    let mut out = format!("<h1>{}{acronym}</h1>\n", esc(name));
     if !others.is_empty() {
         let _ = writeln!(out, "<p class=\"other-names\">{}</p>", others.join(" · "));
     }
@@ -230,7 +235,7 @@ fn members(records: &Records) -> String {
 }
 
 /// A member's names, one per language, in the body's languages first.
-pub fn member_names(records: &Records, member: &Member) -> String {
+fn member_names(records: &Records, member: &Member) -> String {
     let mut names: Vec<&(String, String)> = member.names.iter().collect();
     let rank = |l: &str| {
         records
@@ -272,7 +277,7 @@ fn acronyms(records: &Records, member: &Member) -> String {
 }
 
 /// A member's periods as written, each `joined – left`, with the dates as data attributes.
-pub fn periods(member: &Member) -> String {
+fn periods(member: &Member) -> String {
     member
         .tenures
         .iter()
@@ -346,7 +351,7 @@ fn chairs(records: &Records) -> String {
 
 /// What a chair entry says besides who and when: why it was vacant, why it is irregular,
 /// the values other sources give, its note, and what its dates mean; collapsed.
-pub fn remarks(
+fn remarks(
     records: &Records,
     node: Option<&crate::load::tree::Node>,
     extent: Option<Extent>,
