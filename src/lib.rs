@@ -10,7 +10,8 @@
 //! ```text
 //! cli (the binary)        arguments, printing, environment, exit codes
 //! report, site            one renderer per output format; the records as a static website
-//! at, init               the state of the records on one day; a new records tree
+//! at, init, timeline     the state of the records on one day; a new records tree; the
+//!                         records drawn as an SVG
 //! diff                    change reports: sides, matching, field changes, consequences, history
 //! check                   the corpus of files, severity policy, check()
 //! rules                   the R- and T-checks over the model
@@ -36,3 +37,4 @@ pub mod rules;
 pub mod site;
 pub mod source;
 pub mod temporal;
+pub mod timeline;

@@ -59,6 +59,8 @@ pub struct Group {
     pub coverage: Option<Coverage>,
     /// The languages names and acronyms are kept in (`languages`).
     pub languages: Vec<Field<String>>,
+    /// `(language, name)` pairs of the current name.
+    pub name: Vec<(String, String)>,
     pub regimes: Vec<Regime>,
     pub claims: Vec<Claim>,
     pub names: Vec<NamePeriod>,
@@ -437,6 +439,18 @@ impl FieldReader {
         })
     }
 
+    /// The `(key, text)` pairs of the map under `key` (a name by language).
+    fn texts(&self, node: &Node, key: &str) -> Vec<(String, String)> {
+        node.get(key)
+            .map(|map| {
+                map.entries()
+                    .iter()
+                    .filter_map(|e| Some((e.key.to_string(), e.value.as_str()?.to_string())))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// The items of the list under `key` that are mappings.
     fn items<'a>(&self, node: &'a Node, key: &str) -> impl Iterator<Item = &'a Node> {
         let list = node.get(key).map_or(&[][..], Node::items);
@@ -626,6 +640,7 @@ impl Dataset {
             dissolved: r.date(root, "dissolved"),
             coverage,
             languages: r.strings(root, "languages"),
+            name: r.texts(root, "name"),
             regimes,
             claims,
             names,
@@ -672,15 +687,7 @@ impl Dataset {
                 })
             })
             .collect();
-        let names = root
-            .get("name")
-            .map(|node| {
-                node.entries()
-                    .iter()
-                    .filter_map(|e| Some((e.key.to_string(), e.value.as_str()?.to_string())))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let names = r.texts(root, "name");
         // One period at the top level, or several under `periods`, each with its sources.
         let mut tenures: Vec<Tenure> = r
             .items(root, "periods")

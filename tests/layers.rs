@@ -19,7 +19,7 @@ const LAYERS: &[&[&str]] = &[
     &["rules"],
     &["check"],
     &["diff"],
-    &["at", "init"],
+    &["at", "init", "timeline"],
     &["report", "site"],
 ];
 

@@ -19,6 +19,7 @@ mod init;
 mod log;
 mod rule;
 mod site;
+mod timeline;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -27,6 +28,7 @@ Examples:
   roster check --format sarif > roster.sarif
   roster rule Y002                    explain a rule
   roster at 2010-09-01                who was a member and who chaired on a day
+  roster timeline --format html > timeline.html   the group's life drawn, with a legend
   roster diff main...HEAD             what a branch changes in the records, and what it implies
   roster log                          the changes of each commit that touched the records
   roster site _site                   the records as a static website, to open in a browser
@@ -64,6 +66,7 @@ enum Color {
 enum Command {
     Check(check::CheckArgs),
     At(at::AtArgs),
+    Timeline(timeline::TimelineArgs),
     Diff(diff::DiffArgs),
     Log(log::LogArgs),
     Rules(rule::ListArgs),
@@ -125,6 +128,7 @@ pub fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Check(args) => check::run(&settings, args, &mut out),
         Command::At(args) => at::run(&settings, args, &mut out),
+        Command::Timeline(args) => timeline::run(&settings, args, &mut out),
         Command::Diff(args) => diff::run(&settings, args, &mut out),
         Command::Log(args) => log::run(&settings, args, &mut out),
         Command::Rules(args) => rule::list(args, &mut out),
