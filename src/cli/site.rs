@@ -40,12 +40,16 @@ pub fn run(settings: &Settings, args: &SiteArgs, out: &mut dyn Write) -> Result<
             Some((result.file, result.document.as_ref()?))
         })
         .collect();
+    // The picture is `roster timeline`'s, with its legend; the site only places it.
+    let options = roster::timeline::Options::default();
+    let timeline = roster::timeline::legend(&options.id_prefix, false)
+        + &roster::timeline::svg(&side.data, &options)?;
     let pages = roster::site::pages(&roster::site::Input {
         data: &side.data,
         documents,
         files: &corpus.sources,
         findings: &side.diagnostics,
-        timeline_svg: None,
+        timeline: Some(&timeline),
     });
     let records = workspace.records_dir();
     let written = roster::site::write(&args.out, &pages, &[&records, &workspace.schemas])?;

@@ -19,12 +19,13 @@ pub fn page(records: &Records, input: &Input) -> String {
     let mut main = String::new();
     main.push_str(&heading(records, &name, &acronym));
     main.push_str(&about(records, input));
-    if let Some(svg) = input.timeline_svg {
+    if let Some(picture) = input.timeline {
         let _ = write!(
             main,
-            "<section id=\"timeline\">\n<h2>Timeline</h2>\n<p class=\"hint\">Each row is a member, each bar a period of membership; the band of chair terms runs along the top. Hover over a bar or a term for its dates.</p>\n<div class=\"timeline\">\n{svg}\n</div>\n</section>\n"
+            "<section id=\"timeline\">\n<h2>Timeline</h2>\n<p class=\"hint\">One row per member, the chair rotation as a band above them. Solid: certain on every reading of the dates; hatched: only possible. Hover over anything for its dates as written.</p>\n<div class=\"timeline\">\n{picture}\n</div>\n</section>\n"
         );
     }
+    main.push_str(&notes(records));
     main.push_str(&names(records));
     main.push_str(&members(records));
     main.push_str(&chairs(records));
@@ -93,7 +94,6 @@ fn about(records: &Records, input: &Input) -> String {
                 esc(&dates::whole_period(&e))
             )
         });
-    let coverage_note = text(node.and_then(|n| n.get("coverage")), "note");
     let successor = node.and_then(|n| n.get("succeeded_by"));
     let successor = localized(successor, "name")
         .first()
@@ -161,10 +161,23 @@ fn about(records: &Records, input: &Input) -> String {
         ),
         ("sources", records.source_links(&cited(node), "")),
     ]));
-    out.push_str(&prose("note", coverage_note));
-    out.push_str(&prose("note", text(node, "note")));
     out.push_str("</section>\n");
     out
+}
+
+/// What the records say about the body and about what they cover, in their own words.
+fn notes(records: &Records) -> String {
+    let node = records.group_node();
+    let coverage = text(node.and_then(|n| n.get("coverage")), "note");
+    let about = text(node, "note");
+    if coverage.is_none() && about.is_none() {
+        return String::new();
+    }
+    section(
+        "notes",
+        "About the body and the records",
+        &(prose("note", about) + &prose("note", coverage)),
+    )
 }
 
 /// The names of the body over time, each with its acronym, in every language.

@@ -11,8 +11,8 @@
 //! link is relative and names its `.html` file, so the site reads the same from `file://` as
 //! from GitHub Pages. Every text from the records is escaped ([`html::esc`]).
 //!
-//! The timeline picture is drawn elsewhere (`roster timeline`) and handed in as SVG text, so
-//! this module does not depend on how it is drawn.
+//! The timeline picture is drawn elsewhere (`roster timeline`, [`crate::timeline`]) and handed
+//! in as text, so this module does not depend on how it is drawn.
 
 mod dates;
 mod home;
@@ -41,8 +41,9 @@ pub struct Input<'a> {
     pub files: &'a Sources,
     /// What `roster check` found, sorted as it reports them.
     pub findings: &'a [Diagnostic],
-    /// The timeline picture, an `<svg>` element, shown on the home page when given.
-    pub timeline_svg: Option<&'a str>,
+    /// The timeline picture as HTML (`roster timeline`'s SVG drawing, and its legend), shown
+    /// on the home page when given.
+    pub timeline: Option<&'a str>,
 }
 
 /// One page: its path in the site (`members/iom.html`, always with `/`) and its HTML.

@@ -182,7 +182,7 @@ async function testTree(browser, name, root) {
     console.log(`# ${name}: this roster has no \`roster timeline\`: the timeline checks are skipped`);
   }
 
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
   const page = await context.newPage();
   const seen = { outside: [], errors: [] };
   watch(page, name, seen);
