@@ -273,8 +273,12 @@ async function testTree(browser, name, root) {
     watch(tl, `${name} timeline`, seen);
     await tl.goto(pathToFileURL(path.join(work, `${name}-timeline.html`)).href);
     checkTimeline(name, 'roster timeline --format html', await timelineData(tl), expected);
-    const svg = await tl.$('svg.roster-timeline');
-    if (svg) await svg.screenshot({ path: path.join(shots, `${name}-timeline.png`) });
+    // The whole drawing: a window as wide as it is, so that nothing is scrolled out of sight.
+    const size = await tl.$eval('svg.roster-timeline', (svg) => svg.getBoundingClientRect().width).catch(() => null);
+    if (size) {
+      await tl.setViewportSize({ width: Math.ceil(size) + 80, height: 1000 });
+      await (await tl.$('svg.roster-timeline')).screenshot({ path: path.join(shots, `${name}-timeline.png`) });
+    }
   }
 
   equal(seen.outside, [], `${name}: no request leaves file://`);
