@@ -1166,10 +1166,10 @@ fn style() -> String {
     .roster-timeline .claim[data-derived=\"true\"] .marker {{ fill: #fff; stroke-dasharray: 3 2 }}
     .roster-timeline .claim[data-derived=\"true\"] .count {{ fill: {CLAIM} }}
     .roster-timeline rect.changed, .roster-timeline g.changed > rect, .roster-timeline g.changed > rect.certain, .roster-timeline g.changed > rect.period {{ stroke: {CHANGED}; stroke-width: 2 }}
-    .roster-timeline g.changed > text {{ fill: {CHANGED} }}
-    .roster-timeline .coverage-gained {{ fill: {GAINED} }}
-    .roster-timeline .coverage-lost {{ fill: {LOST} }}
-    .roster-timeline .member-count {{ fill: {COUNT} }}
+    .roster-timeline g.changed > .row-label {{ fill: {CHANGED}; font-weight: 600 }}
+    .roster-timeline rect.coverage-gained {{ fill: {GAINED}; stroke: none }}
+    .roster-timeline rect.coverage-lost {{ fill: {LOST}; stroke: none }}
+    .roster-timeline rect.member-count {{ fill: {COUNT}; stroke: none }}
   "
     )
 }

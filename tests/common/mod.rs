@@ -7,6 +7,8 @@
 //! grow), [`Tree::check`] runs `roster check`, and [`Run::assert_finding`] asserts the finding.
 #![allow(dead_code)] // each test crate uses its own part of this module
 
+pub mod svg;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
@@ -222,6 +224,22 @@ impl Run {
             })
             .unwrap_or_else(|| panic!("expected {header} at {place}:\n{}", self.stdout))
     }
+}
+
+/// A git repository holding the shipped records and schemas, committed once on `main` at
+/// `date`.
+pub fn shipped_repo(date: &str) -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&manifest_dir().join("records"), &dir.path().join("records"));
+    copy_dir(&manifest_dir().join("schemas"), &dir.path().join("schemas"));
+    git_at(dir.path(), date, &["init", "-q", "-b", "main"]);
+    git_at(dir.path(), date, &["add", "-A"]);
+    git_at(
+        dir.path(),
+        date,
+        &["commit", "-q", "-m", "records as shipped"],
+    );
+    dir
 }
 
 /// Runs git in `dir` without the user's or the system's configuration, as `Maintainer`, with

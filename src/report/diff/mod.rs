@@ -1,8 +1,10 @@
 //! Output formats for `roster diff` and `roster log`: one file per format, chosen here.
 
 use crate::diff::Report;
+use crate::model::Dataset;
 use std::io;
 
+mod html;
 mod human;
 mod json;
 pub mod markdown;
@@ -16,6 +18,8 @@ pub enum DiffFormat {
     Markdown,
     /// versioned JSON, documented in docs/diff-output.md
     Json,
+    /// a self-contained HTML page: the report and the timeline before and after
+    Html,
 }
 
 /// Where the Markdown report links a location: `{base}/{path}#L{line}`, the base naming a
@@ -69,7 +73,8 @@ fn encode(path: &str) -> String {
     out
 }
 
-/// Renders a change report; `links` only matter to Markdown.
+/// Renders a change report; `links` only matter to Markdown. HTML made here has no timeline,
+/// which needs the records of both sides: [`render_html`] draws it.
 pub fn render(
     format: DiffFormat,
     report: &Report,
@@ -81,7 +86,19 @@ pub fn render(
         DiffFormat::Human => human::render(report, options, out),
         DiffFormat::Markdown => markdown::render(report, links, out),
         DiffFormat::Json => json::render(report, out),
+        DiffFormat::Html => html::render(report, None, out),
     }
+}
+
+/// The change report as an HTML page with the timeline of the records before (`old`) and
+/// after (`new`) the change, what it moved highlighted.
+pub fn render_html(
+    report: &Report,
+    old: &Dataset,
+    new: &Dataset,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    html::render(report, Some((old, new)), out)
 }
 
 #[cfg(test)]
