@@ -231,7 +231,14 @@ fn empty_report() -> Report {
 
 fn rendered(format: DiffFormat, report: &Report, color: bool) -> String {
     let mut out = Vec::new();
-    render(format, report, &RenderOptions { color }, None, &mut out).expect("rendering succeeds");
+    render(
+        format,
+        report,
+        &RenderOptions { color },
+        Default::default(),
+        &mut out,
+    )
+    .expect("rendering succeeds");
     String::from_utf8(out).expect("output is UTF-8")
 }
 
@@ -575,7 +582,10 @@ fn markdown_links_locations_to_the_new_side_commit() {
         DiffFormat::Markdown,
         &main_report(),
         &RenderOptions { color: false },
-        Some(&links),
+        roster::report::diff::Extras {
+            links: Some(&links),
+            gantt: None,
+        },
         &mut out,
     )
     .unwrap();

@@ -4,7 +4,7 @@ use super::{written, Exit, Result, Settings};
 use roster::check::Options;
 use roster::diff::sides::{self, SideSpec};
 use roster::error::{Error, ErrorKind};
-use roster::report::diff::{DiffFormat, Links};
+use roster::report::diff::{DiffFormat, Extras, Links};
 use roster::report::RenderOptions;
 use roster::temporal::Day;
 use std::io::Write;
@@ -134,6 +134,17 @@ pub fn run(settings: &Settings, args: &DiffArgs, out: &mut dyn Write) -> Result<
             .and_then(|()| std::fs::write(path, page))
             .map_err(|e| Error::io("write", path, &e))?;
     }
+    // The chart of chair terms around the change, for Markdown.
+    let gantt = (args.format == DiffFormat::Markdown)
+        .then(|| {
+            roster::diff::gantt::around(
+                old,
+                new,
+                &report.consequences.coverage_gained,
+                &report.consequences.coverage_lost,
+            )
+        })
+        .flatten();
     written(match args.format {
         DiffFormat::Html => roster::report::diff::render_html(report, old, new, out),
         format => roster::report::diff::render(
@@ -142,7 +153,10 @@ pub fn run(settings: &Settings, args: &DiffArgs, out: &mut dyn Write) -> Result<
             &RenderOptions {
                 color: settings.color,
             },
-            links.as_ref(),
+            Extras {
+                links: links.as_ref(),
+                gantt: gantt.as_ref(),
+            },
             out,
         ),
     })?;
