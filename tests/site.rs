@@ -417,3 +417,23 @@ fn markup_in_the_records_is_shown_as_text() {
     );
     assert!(pages["index.html"].contains("<strong>error[S001]</strong>"));
 }
+
+#[test]
+fn a_new_body_with_no_chair_yet_makes_a_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("asean");
+    let init = roster(
+        dir.path(),
+        &["init", root.to_str().unwrap(), "--name", "ASEAN"],
+    );
+    init.assert_code(0);
+    let pages = site(&root, &dir.path().join("site"));
+    let home = &pages["index.html"];
+    assert!(home.contains("<dd>1 member, 1 source</dd>"), "{home}");
+    assert!(
+        home.contains("<a href=\"#findings\">no problems found</a>"),
+        "{home}"
+    );
+    assert_eq!(home.matches("<tr id=\"chair-").count(), 0);
+    assert_eq!(pages.keys().filter(|p| p.ends_with(".html")).count(), 3);
+}

@@ -147,13 +147,23 @@ fn about(records: &Records, input: &Input) -> String {
         ),
         (
             "records",
-            format!(
-                "{} members, {chairs} chair entries{planned}, {} working groups, {} documents, {} sources",
-                data.members.len(),
-                data.working_groups.len(),
-                data.documents.len(),
-                data.sources.len()
-            ),
+            [
+                (data.members.len(), "member", "members", ""),
+                (chairs, "chair entry", "chair entries", planned.as_str()),
+                (
+                    data.working_groups.len(),
+                    "working group",
+                    "working groups",
+                    "",
+                ),
+                (data.documents.len(), "document", "documents", ""),
+                (data.sources.len(), "source", "sources", ""),
+            ]
+            .iter()
+            .filter(|(n, ..)| *n > 0)
+            .map(|(n, one, many, more)| format!("{n} {}{more}", if *n == 1 { one } else { many }))
+            .collect::<Vec<_>>()
+            .join(", "),
         ),
         (
             "roster check",
