@@ -251,10 +251,9 @@ fn working_groups(records: &Records, member: &Member, id: &str) -> String {
         .map(|wg| {
             let node = records.node(wg.at);
             let wg_id = wg.id.as_ref().map_or("", |f| f.value.as_str());
-            let name = localized(node, "name")
-                .iter()
-                .find(|(l, _)| *l == records.lang())
-                .map_or(wg_id.to_string(), |(_, n)| n.to_string());
+            let name = records
+                .in_lang(node, "name")
+                .unwrap_or_else(|| wg_id.to_string());
             let role = if node.and_then(|n| n.get("chair")).is_some() {
                 "chair"
             } else {

@@ -244,18 +244,24 @@ impl<'a> Records<'a> {
         self.node(self.data.group.as_ref()?.at)
     }
 
+    /// The text of the `name` or `acronym` map under `key` in the first language, else in any.
+    pub fn in_lang(&self, node: Option<&Node>, key: &str) -> Option<String> {
+        let all = localized(node, key);
+        all.iter()
+            .find(|(l, _)| *l == self.lang())
+            .or(all.first())
+            .map(|(_, t)| t.to_string())
+    }
+
     /// The body's name and acronym in its first language: `("Global Migration Group", "GMG")`.
     pub fn body_names(&self) -> (String, String) {
         let group = self.group_node();
-        let pick = |key| {
-            let all = localized(group, key);
-            all.iter()
-                .find(|(l, _)| *l == self.lang())
-                .or(all.first())
-                .map(|(_, t)| t.to_string())
-        };
-        let name = pick("name").unwrap_or_else(|| "The body".to_string());
-        let acronym = pick("acronym").unwrap_or_else(|| name.clone());
+        let name = self
+            .in_lang(group, "name")
+            .unwrap_or_else(|| "The body".to_string());
+        let acronym = self
+            .in_lang(group, "acronym")
+            .unwrap_or_else(|| name.clone());
         (name, acronym)
     }
 
@@ -327,15 +333,11 @@ impl<'a> Records<'a> {
                             .iter()
                             .find(|c| text(Some(c), "id") == Some(id))
                     });
-                let pick = |key| {
-                    let all = localized(constituent, key);
-                    all.iter()
-                        .find(|(l, _)| *l == self.lang())
-                        .or(all.first())
-                        .map(|(_, t)| t.to_string())
-                };
-                let full = pick("name").unwrap_or_else(|| id.to_string());
-                (pick("acronym").unwrap_or_else(|| full.clone()), full)
+                let full = self
+                    .in_lang(constituent, "name")
+                    .unwrap_or_else(|| id.to_string());
+                let short = self.in_lang(constituent, "acronym");
+                (short.unwrap_or_else(|| full.clone()), full)
             }
         };
         format!(
@@ -548,10 +550,7 @@ impl<'a> Records<'a> {
         for wg in &self.data.working_groups {
             let node = self.node(wg.at);
             let id = wg.id.as_ref().map_or("?", |f| f.value.as_str());
-            let name = localized(node, "name")
-                .iter()
-                .find(|(l, _)| *l == self.lang())
-                .map_or(id.to_string(), |(_, n)| n.to_string());
+            let name = self.in_lang(node, "name").unwrap_or_else(|| id.to_string());
             let href = format!("index.html#wg-{id}");
             book.add(wg.at, name.clone(), href.clone(), None);
             book.add_named(node, "co_chairs", wg.at.file, &name, &href);
