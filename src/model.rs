@@ -352,6 +352,17 @@ pub struct Input<'a> {
     pub document: &'a ParsedFile,
 }
 
+/// The date a node holds: a year written as a number (`joined: 2010`, which YAML reads as an
+/// integer) or a date in the notation of [`Date::parse`]; `None` for anything else, which the
+/// schema has already reported.
+pub fn date_of(node: &Node) -> Option<Date> {
+    match &node.kind {
+        NodeKind::Number(year) => Date::year(year.as_u64()?),
+        NodeKind::String(text) => Date::parse(text).ok(),
+        _ => None,
+    }
+}
+
 struct FieldReader {
     file: FileId,
 }
@@ -381,12 +392,7 @@ impl FieldReader {
 
     fn date(&self, node: &Node, key: &str) -> Option<Field<Date>> {
         let n = node.get(key)?;
-        let date = match &n.kind {
-            NodeKind::Number(year) => Date::year(year.as_u64()?),
-            NodeKind::String(text) => Date::parse(text).ok(),
-            _ => None,
-        }?;
-        Some(self.field(date, n))
+        Some(self.field(date_of(n)?, n))
     }
 
     fn strings(&self, node: &Node, key: &str) -> Vec<Field<String>> {

@@ -19,7 +19,7 @@ const LAYERS: &[&[&str]] = &[
     &["rules"],
     &["check"],
     &["diff"],
-    &["at", "init", "timeline"],
+    &["at", "init", "timeline", "export"],
     &["report", "site"],
 ];
 

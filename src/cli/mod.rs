@@ -15,6 +15,7 @@ use std::process::ExitCode;
 mod at;
 mod check;
 mod diff;
+mod export;
 mod init;
 mod log;
 mod rule;
@@ -31,6 +32,7 @@ Examples:
   roster timeline --format html > timeline.html   the group's life drawn, with a legend
   roster diff main...HEAD             what a branch changes in the records, and what it implies
   roster log                          the changes of each commit that touched the records
+  roster export --format csv -o DIR   the records as CSV tables, for spreadsheets and scripts
   roster site _site                   the records as a static website, to open in a browser
 ";
 
@@ -68,6 +70,7 @@ enum Command {
     At(at::AtArgs),
     Timeline(timeline::TimelineArgs),
     Diff(diff::DiffArgs),
+    Export(export::ExportArgs),
     Log(log::LogArgs),
     Rules(rule::ListArgs),
     Rule(rule::ShowArgs),
@@ -130,6 +133,7 @@ pub fn main() -> ExitCode {
         Command::At(args) => at::run(&settings, args, &mut out),
         Command::Timeline(args) => timeline::run(&settings, args, &mut out),
         Command::Diff(args) => diff::run(&settings, args, &mut out),
+        Command::Export(args) => export::run(&settings, args, &mut out),
         Command::Log(args) => log::run(&settings, args, &mut out),
         Command::Rules(args) => rule::list(args, &mut out),
         Command::Rule(args) => rule::show(args, &mut out),
