@@ -9,7 +9,7 @@
 //!
 //! ```text
 //! cli (the binary)        arguments, printing, environment, exit codes
-//! report                  one renderer per output format
+//! report, site            one renderer per output format; the records as a static website
 //! at, init, timeline,     the state of the records on one day; a new records tree; the
 //! export                  records drawn as an SVG; the records for other tools (JSON, CSV,
 //!                         Popolo)
@@ -36,6 +36,7 @@ pub mod load;
 pub mod model;
 pub mod report;
 pub mod rules;
+pub mod site;
 pub mod source;
 pub mod temporal;
 pub mod timeline;

@@ -20,7 +20,7 @@ const LAYERS: &[&[&str]] = &[
     &["check"],
     &["diff"],
     &["at", "init", "timeline", "export"],
-    &["report"],
+    &["report", "site"],
 ];
 
 fn layer_of(module: &str) -> Option<usize> {

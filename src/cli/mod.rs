@@ -19,6 +19,7 @@ mod export;
 mod init;
 mod log;
 mod rule;
+mod site;
 mod timeline;
 
 const EXAMPLES: &str = "\
@@ -32,6 +33,7 @@ Examples:
   roster diff main...HEAD             what a branch changes in the records, and what it implies
   roster log                          the changes of each commit that touched the records
   roster export --format csv -o DIR   the records as CSV tables, for spreadsheets and scripts
+  roster site _site                   the records as a static website, to open in a browser
 ";
 
 /// Checks the records of a governing body against their schemas and consistency rules.
@@ -74,6 +76,7 @@ enum Command {
     Rule(rule::ShowArgs),
     Init(init::InitArgs),
     Schemas(init::SchemasArgs),
+    Site(site::SiteArgs),
 }
 
 /// What a subcommand hands back: its exit code. Findings at error level are `Failed`.
@@ -136,6 +139,7 @@ pub fn main() -> ExitCode {
         Command::Rule(args) => rule::show(args, &mut out),
         Command::Init(args) => init::init(args, &mut out),
         Command::Schemas(args) => init::schemas(args, &mut out),
+        Command::Site(args) => site::run(&settings, args, &mut out),
     };
     let flushed = out.flush();
     match result {
