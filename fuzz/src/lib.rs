@@ -26,8 +26,11 @@ use std::sync::OnceLock;
 /// execution stays quick.
 const MAX_FILES: usize = 32;
 
+/// A tree: each file's name and bytes.
+pub type Tree = Vec<(String, Vec<u8>)>;
+
 /// The files of a tree, each name once (the first file of a name counts).
-pub fn tree(data: &[u8]) -> Vec<(String, Vec<u8>)> {
+pub fn tree(data: &[u8]) -> Tree {
     let mut names = HashSet::new();
     data.split(|&b| b == 0)
         .filter_map(|chunk| {
@@ -44,7 +47,7 @@ pub fn tree(data: &[u8]) -> Vec<(String, Vec<u8>)> {
 
 /// The old and the new tree: before and after the first two NUL bytes in a row (the same tree
 /// twice when there are none).
-pub fn two_trees(data: &[u8]) -> (Vec<(String, Vec<u8>)>, Vec<(String, Vec<u8>)>) {
+pub fn two_trees(data: &[u8]) -> (Tree, Tree) {
     match data.windows(2).position(|w| w == [0, 0]) {
         Some(i) => (tree(&data[..i]), tree(&data[i + 2..])),
         None => (tree(data), tree(data)),
@@ -63,7 +66,7 @@ pub fn schemas() -> Schemas {
 }
 
 /// Adds a tree to the corpus, with its first schema set; returns the files' indexes.
-pub fn add(corpus: &mut Corpus, tree: Vec<(String, Vec<u8>)>) -> Vec<usize> {
+pub fn add(corpus: &mut Corpus, tree: Tree) -> Vec<usize> {
     tree.into_iter()
         .map(|(name, bytes)| corpus.add_bytes(&name, bytes, 0))
         .collect()
@@ -137,10 +140,21 @@ pub fn diff(data: &[u8]) {
     corpus.parse_pending();
     let (old_side, new_side) = corpus.two_sides(&old, &new, &Options::default());
     let report = roster::diff::compare(&corpus, &old_side, &new_side, "old", "new", true);
-    for format in [DiffFormat::Human, DiffFormat::Markdown, DiffFormat::Json] {
+    for format in [
+        DiffFormat::Human,
+        DiffFormat::Markdown,
+        DiffFormat::Json,
+        DiffFormat::Html,
+    ] {
         let mut out = Vec::new();
-        diff_report::render(format, &report, &RenderOptions::default(), &mut out)
-            .expect("renders to a Vec");
+        diff_report::render(
+            format,
+            &report,
+            &RenderOptions::default(),
+            diff_report::Extras::default(),
+            &mut out,
+        )
+        .expect("renders to a Vec");
         let text = String::from_utf8(out).expect("reports are UTF-8");
         match format {
             DiffFormat::Json => {
@@ -149,6 +163,10 @@ pub fn diff(data: &[u8]) {
             DiffFormat::Markdown => assert!(
                 text.chars().count() <= 65_536,
                 "a Markdown report over GitHub's limit"
+            ),
+            DiffFormat::Html => assert!(
+                text.starts_with("<!DOCTYPE html>") && text.trim_end().ends_with("</html>"),
+                "an HTML report that is not a whole page"
             ),
             DiffFormat::Human => {}
         }
