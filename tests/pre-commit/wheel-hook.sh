@@ -79,7 +79,8 @@ echo "roster-diff: reported the staged change and passed"
 
 # roster-check needs `roster check --staged`, which is being added to roster; until the
 # wheel's roster has it, the hook is installed (above) but not run.
-if ! "$hook_roster" check --help | grep -q -- '--staged'; then
+check_help="$("$hook_roster" check --help)"
+if [[ "$check_help" != *--staged* ]]; then
     echo "roster-check: installed, not run: this roster's check has no --staged yet"
     exit 0
 fi
