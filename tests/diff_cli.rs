@@ -5,32 +5,13 @@
 use assert_cmd::Command;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command as Process;
 use tempfile::TempDir;
 
 mod common;
 use common::{copy_dir, manifest_dir};
 
 fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Process::new("git")
-        .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "Maintainer")
-        .env("GIT_AUTHOR_EMAIL", "m@example.org")
-        .env("GIT_COMMITTER_NAME", "Maintainer")
-        .env("GIT_COMMITTER_EMAIL", "m@example.org")
-        .env("GIT_AUTHOR_DATE", "2026-01-01T12:00:00+00:00")
-        .env("GIT_COMMITTER_DATE", "2026-01-01T12:00:00+00:00")
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
+    common::git(dir, args, &[])
 }
 
 /// A repository holding the shipped records, committed once on `main`.

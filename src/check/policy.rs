@@ -94,12 +94,16 @@ struct File {
 /// `uncertain` (`"note"` or `"warn"`) says how uncertain findings are reported.
 pub fn load(root: &Path) -> Result<Levels, Error> {
     let path = root.join("roster.toml");
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Levels::default()),
-        Err(e) => return Err(Error::io("read", &path, &e)),
-    };
-    let file: File = toml::from_str(&text)
+    match std::fs::read_to_string(&path) {
+        Ok(text) => parse(&text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Levels::default()),
+        Err(e) => Err(Error::io("read", &path, &e)),
+    }
+}
+
+/// Reads the text of a `roster.toml` (from a git revision or the index, say).
+pub fn parse(text: &str) -> Result<Levels, Error> {
+    let file: File = toml::from_str(text)
         .map_err(|e| Error::config(format!("`roster.toml` is not valid: {e}")))?;
     let mut levels = Levels {
         uncertain: file.uncertain,

@@ -1,25 +1,34 @@
 //! `roster check`: validate every record and report the findings.
 
 use super::{written, Exit, Result, Settings};
-use roster::check::policy::{Level, Uncertain};
+use roster::check::policy::{self, Level, Levels, Uncertain};
 use roster::diag::Severity;
+use roster::diff::sides::{self, Revision, SideReader};
+use roster::error::{Error, ErrorKind};
 use roster::report::check::{self, CheckReport, Format};
 use roster::report::RenderOptions;
 use roster::temporal::Day;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Check every record against its schema and the rules, and report what is wrong
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
-Rules cross files, so the whole of records/ is checked even when PATHS are given (pre-commit
-passes the files that changed). Severity: roster.toml's [rules] table (`T005 = \"warn\"`), then
+Rules cross files, so the whole of records/ is checked even when PATHS are given. In a git work
+tree the files are those git shows: tracked, and untracked but not ignored, so an ignored
+`iom.yaml~` is not a record. --staged checks the index instead, what the next commit will
+hold: the pre-commit hook runs `roster check --staged`. Severity: roster.toml's [rules] table (`T005 = \"warn\"`), then
 --allow/--warn/--deny; a record line may carry `# roster: allow CODE -- reason`. Exit status: 0 no errors, 1 errors found, 2 roster could not
 run.")]
 pub struct CheckArgs {
     /// Files that changed (accepted for pre-commit; the whole dataset is checked)
     #[arg(value_name = "PATHS")]
     paths: Vec<PathBuf>,
+
+    /// Check what is staged in git's index, as the next commit will hold it, instead of the
+    /// work tree
+    #[arg(long)]
+    staged: bool,
 
     /// Output format
     #[arg(long, short, value_enum, default_value_t = Format::Human)]
@@ -50,25 +59,22 @@ pub struct CheckArgs {
 
 pub fn run(settings: &Settings, args: &CheckArgs, out: &mut dyn Write) -> Result<Exit> {
     let workspace = settings.workspace()?;
-    let mut levels = roster::check::policy::load(&workspace.root)?;
-    for (codes, level) in [
-        (&args.allow, Level::Allow),
-        (&args.warn, Level::Warn),
-        (&args.deny, Level::Deny),
-    ] {
-        for code in codes {
-            levels.set(code, level)?;
-        }
-    }
-    if args.uncertain {
-        levels.uncertain = Uncertain::Warn;
-    }
-    let options = roster::check::Options {
-        as_of: args.as_of,
-        levels,
-        only: None,
+    let outcome = if args.staged {
+        let mut reader =
+            SideReader::new(&workspace.root).with_index_file(settings.index_file.clone());
+        // The index's own roster.toml: the severities the commit will be checked with.
+        let config = reader
+            .config(&Revision::Index)
+            .map_err(|e| staged_error(e, &workspace.root))?;
+        let levels = match config {
+            Some(text) => policy::parse(&text)?,
+            None => Levels::default(),
+        };
+        sides::check(&mut reader, &Revision::Index, &options(args, levels)?)?
+    } else {
+        let options = options(args, policy::load(&workspace.root)?)?;
+        roster::check::check(&workspace.seen_by_git()?, &options)?
     };
-    let outcome = roster::check::check(&workspace, &options)?;
     let failed = outcome.has_errors();
     let shown: Vec<_> = if settings.quiet && args.format == Format::Human {
         outcome
@@ -91,4 +97,36 @@ pub fn run(settings: &Settings, args: &CheckArgs, out: &mut dyn Write) -> Result
         written(check::render(args.format, &report, &options, out))?;
     }
     Ok(if failed { Exit::Failed } else { Exit::Success })
+}
+
+/// A failure to read the index, said in the terms of `--staged` when there is no repository.
+fn staged_error(error: Error, root: &Path) -> Error {
+    if error.kind != ErrorKind::NoRepository {
+        return error;
+    }
+    Error::usage(format!(
+        "`--staged` checks git's index, but `{}` is not in a git work tree (or git is not installed)\nhelp: check the folder as it is, without `--staged`",
+        root.display()
+    ))
+}
+
+/// The check's options: roster.toml's levels, then the command line's.
+fn options(args: &CheckArgs, mut levels: Levels) -> Result<roster::check::Options> {
+    for (codes, level) in [
+        (&args.allow, Level::Allow),
+        (&args.warn, Level::Warn),
+        (&args.deny, Level::Deny),
+    ] {
+        for code in codes {
+            levels.set(code, level)?;
+        }
+    }
+    if args.uncertain {
+        levels.uncertain = Uncertain::Warn;
+    }
+    Ok(roster::check::Options {
+        as_of: args.as_of,
+        levels,
+        only: None,
+    })
 }

@@ -70,6 +70,7 @@ pub fn run(settings: &Settings, args: &DiffArgs, out: &mut dyn Write) -> Result<
         old: args.old.clone(),
         new: args.new.clone(),
         staged: args.staged,
+        index_file: settings.index_file.clone(),
         old_dir: args.old_dir.clone(),
         new_dir: args.new_dir.clone(),
     };

@@ -4,6 +4,9 @@
 //! findings; 2 the tool could not do its job (bad arguments, unreadable files, schemas that do
 //! not compile, not a records repository). A closed pipe (`roster check | head`) ends the
 //! program quietly with the exit code it would have had.
+//!
+//! This is the only part of roster that reads the environment: `NO_COLOR` for colour, and
+//! `GIT_INDEX_FILE`, the index a `git commit -a` hook must read.
 
 use clap::{Parser, Subcommand, ValueEnum};
 use roster::error::{Error, ErrorKind};
@@ -76,11 +79,14 @@ pub enum Exit {
 /// The tool failing: a message for stderr and exit code 2.
 pub type Result<T> = std::result::Result<T, Error>;
 
-/// Settings every subcommand shares.
+/// Settings every subcommand shares, and what the environment said.
 pub struct Settings {
     pub color: bool,
     pub quiet: bool,
     root: Option<PathBuf>,
+    /// `GIT_INDEX_FILE`, made absolute: the index git uses for the commit under way, when a
+    /// hook runs roster.
+    pub index_file: Option<PathBuf>,
 }
 
 impl Settings {
@@ -88,17 +94,19 @@ impl Settings {
     pub fn workspace(&self) -> Result<Workspace> {
         match &self.root {
             Some(root) => Workspace::at(root),
-            None => {
-                let here = std::env::current_dir().map_err(|e| {
-                    Error::new(
-                        ErrorKind::Io,
-                        format!("cannot read the current folder: {e}"),
-                    )
-                })?;
-                Workspace::discover(&here)
-            }
+            None => Workspace::discover(&current_dir()?),
         }
     }
+}
+
+/// The current folder, or the error of not being able to read it.
+pub fn current_dir() -> Result<PathBuf> {
+    std::env::current_dir().map_err(|e| {
+        Error::new(
+            ErrorKind::Io,
+            format!("cannot read the current folder: {e}"),
+        )
+    })
 }
 
 pub fn main() -> ExitCode {
@@ -113,6 +121,7 @@ pub fn main() -> ExitCode {
         color: use_color(cli.color),
         quiet: cli.quiet,
         root: cli.root,
+        index_file: index_file(),
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -155,6 +164,16 @@ fn use_color(choice: Color) -> bool {
             std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
         }
     }
+}
+
+/// `GIT_INDEX_FILE`, as an absolute path: git gives hooks a path relative to the folder they
+/// run in, and roster runs git from the root of the records.
+fn index_file() -> Option<PathBuf> {
+    let file = PathBuf::from(std::env::var_os("GIT_INDEX_FILE").filter(|v| !v.is_empty())?);
+    if file.is_absolute() {
+        return Some(file);
+    }
+    std::env::current_dir().ok().map(|here| here.join(file))
 }
 
 /// Maps a write error to the tool's error, except a closed pipe, which is not one.

@@ -1,6 +1,7 @@
 //! Sides of a change report: a git revision, the index, the working tree or a folder, read into
 //! one [`Corpus`]; and what the sides named on the command line mean ([`SideSpec`]: ranges,
-//! merge bases, defaults).
+//! merge bases, defaults). One side can also be checked on its own ([`check`]): `roster check
+//! --staged` checks the index, what the next commit will hold.
 //!
 //! A git side is read without touching the repository: the tree is listed, then every blob
 //! under `records/` and `schemas/` that the corpus has not met yet is read in one batch. Blobs
@@ -8,7 +9,7 @@
 //! version of each file once.
 
 use super::Report;
-use crate::check::{Corpus, Options, Side};
+use crate::check::{Corpus, Options, Outcome, Side};
 use crate::error::Error;
 use crate::load::git::{split_range, Repo};
 use crate::load::schema;
@@ -33,6 +34,8 @@ pub enum Revision {
 pub struct SideReader {
     pub root: PathBuf,
     repo: Option<Repo>,
+    /// The index file to read for [`Revision::Index`], when not the repository's own.
+    index_file: Option<PathBuf>,
     /// `(path, blob id)` -> result index in the corpus (records) .
     blobs: HashMap<(String, String), usize>,
     /// Schema blob ids of a tree -> schema set index.
@@ -46,24 +49,56 @@ impl SideReader {
         SideReader {
             root: root.to_path_buf(),
             repo: None,
+            index_file: None,
             blobs: HashMap::new(),
             schema_sets: HashMap::new(),
+        }
+    }
+
+    /// The same reader, reading the index from `file` (an absolute path) instead of the
+    /// repository's own: a hook run by `git commit -a` sees the commit in the temporary index
+    /// that git names in `GIT_INDEX_FILE`.
+    pub fn with_index_file(self, file: Option<PathBuf>) -> SideReader {
+        SideReader {
+            index_file: file,
+            ..self
         }
     }
 
     /// The repository the root is in, opened on first use.
     pub fn repo(&mut self) -> Result<&Repo, Error> {
         if self.repo.is_none() {
-            self.repo = Some(Repo::open(&self.root)?);
+            let repo = Repo::open(&self.root)?.with_index_file(self.index_file.clone());
+            self.repo = Some(repo);
         }
         Ok(self.repo.as_ref().expect("opened above"))
+    }
+
+    /// The text of the side's `roster.toml`, if it has one: a revision's or the index's own,
+    /// so that a check of what is staged uses the severities that will be committed with it.
+    pub fn config(&mut self, revision: &Revision) -> Result<Option<String>, Error> {
+        const CONFIG: &str = "roster.toml";
+        let listing = match revision {
+            Revision::WorkTree => return read_config(&self.root.join(CONFIG)),
+            Revision::Folder(dir) => return read_config(&dir.join(CONFIG)),
+            Revision::Index => self.repo()?.index_files(&[CONFIG])?,
+            Revision::Commit(id) => self.repo()?.tree_files(id, &[CONFIG])?,
+        };
+        let Some((_, blob)) = listing.into_iter().find(|(path, _)| path == CONFIG) else {
+            return Ok(None);
+        };
+        let bytes = self.repo()?.read_blobs(&[blob])?.remove(0);
+        String::from_utf8(bytes)
+            .map(Some)
+            .map_err(|_| Error::config(format!("`{CONFIG}` is not UTF-8")))
     }
 
     /// Reads one side; returns the corpus result indexes of its files, sorted by name.
     pub fn read(&mut self, corpus: &mut Corpus, revision: &Revision) -> Result<Vec<usize>, Error> {
         let mut files = match revision {
-            Revision::WorkTree => read_folder(corpus, &self.root)?,
-            Revision::Folder(dir) => read_folder(corpus, dir)?,
+            // The work tree as git sees it (no ignored file), a folder as it is.
+            Revision::WorkTree => read_folder(corpus, Workspace::at(&self.root)?.seen_by_git()?)?,
+            Revision::Folder(dir) => read_folder(corpus, Workspace::at(dir)?)?,
             Revision::Index => {
                 let listing = self.repo()?.index_files(FOLDERS)?;
                 self.read_listing(corpus, listing)?
@@ -149,8 +184,32 @@ impl SideReader {
     }
 }
 
-fn read_folder(corpus: &mut Corpus, dir: &Path) -> Result<Vec<usize>, Error> {
-    let workspace = Workspace::at(dir)?;
+fn read_config(path: &Path) -> Result<Option<String>, Error> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::io("read", path, &e)),
+    }
+}
+
+/// Checks one side on its own, as `roster check` checks the working tree: every record file
+/// of the side, with the side's own schemas.
+pub fn check(
+    reader: &mut SideReader,
+    revision: &Revision,
+    options: &Options,
+) -> Result<Outcome, Error> {
+    let mut corpus = Corpus::empty(false);
+    let files = reader.read(&mut corpus, revision)?;
+    corpus.parse_pending();
+    let side = corpus.take_side(&files, options);
+    Ok(Outcome {
+        sources: corpus.sources,
+        diagnostics: side.diagnostics,
+    })
+}
+
+fn read_folder(corpus: &mut Corpus, workspace: Workspace) -> Result<Vec<usize>, Error> {
     let set = corpus.schema_set(schema::read_texts(&workspace.schemas)?)?;
     corpus.add_workspace_with(&workspace, set)
 }
@@ -164,6 +223,8 @@ pub struct SideSpec {
     pub new: Option<String>,
     /// The index instead of the working tree as the new side.
     pub staged: bool,
+    /// The index file to read for `staged`, when not the repository's own (an absolute path).
+    pub index_file: Option<PathBuf>,
     pub old_dir: Option<PathBuf>,
     pub new_dir: Option<PathBuf>,
 }
@@ -231,7 +292,7 @@ pub struct Comparison {
 /// Compares the sides `spec` names, for the records repository at `root`: reads both, runs the
 /// rules on each, and reports what changed and what it implies.
 pub fn compare(root: &Path, spec: &SideSpec, options: &Options) -> Result<Comparison, Error> {
-    let mut reader = SideReader::new(root);
+    let mut reader = SideReader::new(root).with_index_file(spec.index_file.clone());
     let ((old, old_label), (new, new_label)) = spec.resolve(&mut reader)?;
     let mut corpus = Corpus::empty(true);
     let old_files = reader.read(&mut corpus, &old)?;

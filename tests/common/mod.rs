@@ -42,13 +42,33 @@ pub fn roster_check(root: &Path, args: &[&str]) -> (i32, String, String) {
 
 /// Runs `roster ARGS` in `root`, with `NO_COLOR` unset.
 pub fn roster(root: &Path, args: &[&str]) -> Run {
-    let output = assert_cmd::Command::cargo_bin("roster")
-        .unwrap()
-        .current_dir(root)
-        .env_remove("NO_COLOR")
-        .args(args)
-        .output()
-        .unwrap();
+    roster_with(root, args, &[])
+}
+
+/// Runs `roster ARGS` in `root` with these variables set, and with none of the variables that
+/// would colour the output or change its format, nor git's global configuration (a
+/// developer's global ignore file must not decide what a test sees).
+pub fn roster_with(root: &Path, args: &[&str], vars: &[(&str, &str)]) -> Run {
+    let mut command = assert_cmd::Command::cargo_bin("roster").unwrap();
+    command.current_dir(root);
+    for name in [
+        "NO_COLOR",
+        "FORCE_COLOR",
+        "CLICOLOR",
+        "CLICOLOR_FORCE",
+        "GITHUB_ACTIONS",
+        "GIT_INDEX_FILE",
+        "GIT_DIR",
+    ] {
+        command.env_remove(name);
+    }
+    command
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1");
+    for (name, value) in vars {
+        command.env(name, value);
+    }
+    let output = command.args(args).output().unwrap();
     let (code, stdout, stderr) = outcome(&output);
     Run {
         code,
@@ -190,6 +210,53 @@ impl Tree {
             &[&["check", "--color", "never"], args].concat(),
         )
     }
+
+    /// Makes the tree a git repository with everything committed.
+    pub fn init_git(&self) -> &Tree {
+        self.git(&["init", "-q", "-b", "main"]);
+        self.commit_all("records")
+    }
+
+    /// Stages and commits everything.
+    pub fn commit_all(&self, message: &str) -> &Tree {
+        self.git(&["add", "-A"]);
+        self.git(&["commit", "-q", "-m", message]);
+        self
+    }
+
+    /// Runs git in the tree, isolated from the machine's configuration; returns its output.
+    pub fn git(&self, args: &[&str]) -> String {
+        git(self.path(), args, &[])
+    }
+}
+
+/// Runs git in `dir` with these variables, isolated from the machine's configuration and from
+/// any repository around the test, with a fixed author; panics when it fails.
+pub fn git(dir: &Path, args: &[&str], vars: &[(&str, &str)]) -> String {
+    let mut command = std::process::Command::new("git");
+    command
+        .current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", "Maintainer")
+        .env("GIT_AUTHOR_EMAIL", "m@example.org")
+        .env("GIT_COMMITTER_NAME", "Maintainer")
+        .env("GIT_COMMITTER_EMAIL", "m@example.org")
+        .env("GIT_AUTHOR_DATE", "2026-01-01T12:00:00+00:00")
+        .env("GIT_COMMITTER_DATE", "2026-01-01T12:00:00+00:00")
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .env_remove("GIT_INDEX_FILE");
+    for (name, value) in vars {
+        command.env(name, value);
+    }
+    let output = command.args(args).output().unwrap();
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).trim().to_string()
 }
 
 /// What a run of `roster` gave.

@@ -17,7 +17,7 @@
 //! Paths given to and returned by [`Repo`] are relative to the roster root (the folder that
 //! holds `records/`), which may be a subfolder of the work tree, and always use `/`.
 
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use std::ffi::OsStr;
 use std::io::{BufReader, Read, Write};
 use std::path::{Path, PathBuf};
@@ -41,6 +41,10 @@ pub struct Repo {
     /// The roster root relative to `top`: empty, or `sub/dir/` with a trailing slash.
     prefix: String,
     shallow: bool,
+    /// The index file to read instead of the repository's own, as an absolute path: during
+    /// `git commit -a` or `git commit PATHS`, a hook sees the commit in a temporary index that
+    /// git names in `GIT_INDEX_FILE`.
+    index_file: Option<PathBuf>,
 }
 
 /// A file a commit changed: its path from the roster root, its blob before (`None`: added)
@@ -78,7 +82,7 @@ impl Repo {
         if !output.status.success() {
             let message = git_message(&output.stderr);
             return Err(if message.contains("not a git repository") {
-                Error::git(format!(
+                Error::new(ErrorKind::NoRepository, format!(
                     "`{}` is not inside a git repository\n\
                      help: revisions can be compared only in a git work tree; compare two folders instead",
                     dir.display()
@@ -114,7 +118,27 @@ impl Repo {
             top: PathBuf::from(top),
             prefix: prefix.to_string(),
             shallow: shallow == "true",
+            index_file: None,
         })
+    }
+
+    /// The repository containing `dir`, or `None` when there is none to read: `dir` is not in
+    /// a git work tree, or there is no `git` program.
+    pub fn discover(dir: &Path) -> Result<Option<Repo>, Error> {
+        match Repo::open(dir) {
+            Ok(repo) => Ok(Some(repo)),
+            Err(e) if e.kind == ErrorKind::NoRepository => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The same repository, reading the index from `file` (an absolute path) instead of its
+    /// own.
+    pub fn with_index_file(self, file: Option<PathBuf>) -> Repo {
+        Repo {
+            index_file: file,
+            ..self
+        }
     }
 
     /// Whether the repository is a shallow clone, whose history stops at some commits.
@@ -123,7 +147,11 @@ impl Repo {
     }
 
     fn git(&self) -> Command {
-        git_command(&self.top)
+        let mut command = git_command(&self.top);
+        if let Some(file) = &self.index_file {
+            command.env("GIT_INDEX_FILE", file);
+        }
+        command
     }
 
     /// Runs git in the work tree; a failure is an error starting with `what`.
@@ -369,7 +397,7 @@ impl Repo {
     }
 
     /// A path from git relative to the top, made relative to the roster root, if it is under
-    /// one of the folders.
+    /// one of the folders or is one of them (a file such as `roster.toml` may be asked for).
     fn relative(&self, path: &str, folders: &[String]) -> Option<String> {
         let path = path.strip_prefix(self.prefix.as_str())?;
         folders
@@ -378,7 +406,7 @@ impl Repo {
                 folder.is_empty()
                     || path
                         .strip_prefix(folder.as_str())
-                        .is_some_and(|rest| rest.starts_with('/'))
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
             })
             .then(|| path.to_string())
     }
@@ -446,6 +474,35 @@ impl Repo {
                 files.push((relative, blob));
             }
         }
+        Ok(files)
+    }
+
+    /// The files under the given folders that git shows in the work tree: those in the index
+    /// and those not in it that no `.gitignore`, `.git/info/exclude` or `core.excludesFile`
+    /// ignores (`git ls-files --cached --others --exclude-standard`), relative to the roster
+    /// root, sorted, each once. Whether they are still on disk is not asked: a tracked file
+    /// deleted from the work tree is listed.
+    pub fn visible_files(&self, folders: &[&str]) -> Result<Vec<String>, Error> {
+        let (specs, cleaned) = self.pathspecs(folders)?;
+        let mut args = vec![
+            "ls-files".to_string(),
+            "-z".to_string(),
+            "--cached".to_string(),
+            "--others".to_string(),
+            "--exclude-standard".to_string(),
+            "--full-name".to_string(),
+            "--".to_string(),
+        ];
+        args.extend(specs);
+        let stdout = self.output("cannot list the files of the work tree", &args)?;
+        let mut files: Vec<String> = stdout
+            .split(|&b| b == 0)
+            .filter(|p| !p.is_empty())
+            .filter_map(|p| self.relative(&String::from_utf8_lossy(p), &cleaned))
+            .collect();
+        // A file with a merge conflict is listed once per side of the conflict.
+        files.sort_unstable();
+        files.dedup();
         Ok(files)
     }
 
