@@ -119,10 +119,7 @@ fn fixture() -> Fixture {
 }
 
 fn render(fixture: &Fixture, format: Format, color: bool) -> String {
-    let report = CheckReport {
-        sources: &fixture.sources,
-        diagnostics: &fixture.diagnostics,
-    };
+    let report = CheckReport::new(&fixture.sources, &fixture.diagnostics);
     let mut out = Vec::new();
     report::render(format, &report, &RenderOptions { color }, &mut out)
         .expect("rendering to a Vec");

@@ -1,27 +1,28 @@
 //! `roster check`: validate every record and report the findings.
 
-use super::{written, Exit, Result, Settings};
+use super::{current_dir, written, Exit, Result, Settings};
 use roster::check::policy::{self, Level, Levels, Uncertain};
 use roster::diag::Severity;
 use roster::diff::sides::{self, Revision, SideReader};
 use roster::error::{Error, ErrorKind};
-use roster::report::check::{self, CheckReport, Format};
+use roster::report::check::{self, CheckReport, Format, Scope};
 use roster::report::RenderOptions;
 use roster::temporal::Day;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 /// Check every record against its schema and the rules, and report what is wrong
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
-Rules cross files, so the whole of records/ is checked even when PATHS are given. In a git work
-tree the files are those git shows: tracked, and untracked but not ignored, so an ignored
-`iom.yaml~` is not a record. --staged checks the index instead, what the next commit will
+The whole of records/ is checked, because rules cross files; with PATHS (files or folders),
+only the findings located in them are reported, with a count of the others, and the exit
+status is theirs. In a git work tree the files are those git shows: tracked, and untracked
+but not ignored, so an ignored `iom.yaml~` is not a record. --staged checks the index instead, what the next commit will
 hold: the pre-commit hook runs `roster check --staged`. Severity: roster.toml's [rules] table (`T005 = \"warn\"`), then
 --allow/--warn/--deny; a record line may carry `# roster: allow CODE -- reason`. Exit status: 0 no errors, 1 errors found, 2 roster could not
 run.")]
 pub struct CheckArgs {
-    /// Files that changed (accepted for pre-commit; the whole dataset is checked)
+    /// Report only the findings in these files or folders (the whole tree is still checked)
     #[arg(value_name = "PATHS")]
     paths: Vec<PathBuf>,
 
@@ -59,7 +60,13 @@ pub struct CheckArgs {
 
 pub fn run(settings: &Settings, args: &CheckArgs, out: &mut dyn Write) -> Result<Exit> {
     let workspace = settings.workspace()?;
-    let outcome = if args.staged {
+    // The paths are checked before anything is read: a wrong path is a mistake to say first.
+    let names = args
+        .paths
+        .iter()
+        .map(|path| name_in_root(path, &workspace.root))
+        .collect::<Result<Vec<String>>>()?;
+    let mut outcome = if args.staged {
         let mut reader =
             SideReader::new(&workspace.root).with_index_file(settings.index_file.clone());
         // The index's own roster.toml: the severities the commit will be checked with.
@@ -75,6 +82,8 @@ pub fn run(settings: &Settings, args: &CheckArgs, out: &mut dyn Write) -> Result
         let options = options(args, policy::load(&workspace.root)?)?;
         roster::check::check(&workspace.seen_by_git()?, &options)?
     };
+    let scope = (!names.is_empty())
+        .then(|| Scope::select(&names, &outcome.sources, &mut outcome.diagnostics));
     let failed = outcome.has_errors();
     let shown: Vec<_> = if settings.quiet && args.format == Format::Human {
         outcome
@@ -90,6 +99,7 @@ pub fn run(settings: &Settings, args: &CheckArgs, out: &mut dyn Write) -> Result
         let report = CheckReport {
             sources: &outcome.sources,
             diagnostics: &shown,
+            scope: scope.as_ref(),
         };
         let options = RenderOptions {
             color: settings.color,
@@ -97,6 +107,51 @@ pub fn run(settings: &Settings, args: &CheckArgs, out: &mut dyn Write) -> Result
         written(check::render(args.format, &report, &options, out))?;
     }
     Ok(if failed { Exit::Failed } else { Exit::Success })
+}
+
+/// A path given on the command line, as the name of a file or folder from the root
+/// (`records/members/iom.yaml`, `records`, or `""` for the root itself). It must exist and be
+/// inside the root: a path elsewhere names another repository's records, which this run does
+/// not read.
+fn name_in_root(path: &Path, root: &Path) -> Result<String> {
+    let absolute = current_dir()?.join(path);
+    if std::fs::symlink_metadata(&absolute).is_err() {
+        return Err(Error::usage(format!("`{}` does not exist", path.display())));
+    }
+    let root = root
+        .canonicalize()
+        .map_err(|e| Error::io("open folder", root, &e))?;
+    // The folder holding the path is resolved, not the path itself: a record that is a link
+    // is named by where it is, not by where it points.
+    let (parent, last) = match absolute.file_name() {
+        Some(last)
+            if !matches!(
+                absolute.components().next_back(),
+                Some(Component::ParentDir)
+            ) =>
+        {
+            (absolute.parent().unwrap_or(&absolute), Some(last))
+        }
+        _ => (absolute.as_path(), None),
+    };
+    let mut resolved = parent
+        .canonicalize()
+        .map_err(|e| Error::io("open folder", parent, &e))?;
+    if let Some(last) = last {
+        resolved.push(last);
+    }
+    let Ok(relative) = resolved.strip_prefix(&root) else {
+        return Err(Error::usage(format!(
+            "`{}` is outside the records repository at `{}`\nhelp: use --root to check another repository",
+            path.display(),
+            root.display()
+        )));
+    };
+    let parts: Vec<String> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    Ok(parts.join("/"))
 }
 
 /// A failure to read the index, said in the terms of `--staged` when there is no repository.

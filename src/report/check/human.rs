@@ -7,7 +7,7 @@
 
 use super::{CheckReport, RenderOptions};
 use crate::diag::{Diagnostic, Label, Severity, Tally};
-use crate::report::text::{plural, uncertain_phrase};
+use crate::report::text::{elsewhere_phrase, errors_and_warnings, plural, uncertain_phrase};
 use crate::source::{FileId, SourceFile};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use std::borrow::Cow;
@@ -39,12 +39,12 @@ pub fn render(
     }
 
     let tally = Tally::of(report.diagnostics);
-    let files = report.sources.len();
-    let uncertain = uncertain_phrase(tally.uncertain);
+    let files = report.files();
+    let after = uncertain_phrase(tally.uncertain) + &elsewhere_phrase(report.elsewhere());
     if shown().next().is_none() {
         return writeln!(
             out,
-            "no problems found in {}{uncertain}",
+            "no problems found in {}{after}",
             plural(files, "file", "files")
         );
     }
@@ -63,23 +63,18 @@ pub fn render(
              such as `roster rule {first}`"
         )
     };
-    let phrase = summary_phrase(tally, files) + &uncertain;
+    let phrase = summary_phrase(tally, files) + &after;
     let summary = Group::with_title(level.primary_title(phrase)).element(Level::NOTE.message(note));
     writeln!(out, "{}", renderer.render(&[summary]))
 }
 
 /// "2 errors and 1 warning in 22 files", shared with the Markdown summary.
 pub(super) fn summary_phrase(tally: Tally, files: usize) -> String {
-    let found = match (tally.errors, tally.warnings) {
-        (e, 0) => plural(e, "error", "errors"),
-        (0, w) => plural(w, "warning", "warnings"),
-        (e, w) => format!(
-            "{} and {}",
-            plural(e, "error", "errors"),
-            plural(w, "warning", "warnings")
-        ),
-    };
-    format!("{found} in {}", plural(files, "file", "files"))
+    format!(
+        "{} in {}",
+        errors_and_warnings(tally),
+        plural(files, "file", "files")
+    )
 }
 
 fn diagnostic_group<'a>(report: &CheckReport<'a>, d: &'a Diagnostic) -> Group<'a> {

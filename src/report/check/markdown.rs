@@ -10,14 +10,14 @@ use super::CheckReport;
 use crate::diag::Severity;
 use crate::diag::Tally;
 use crate::report::markdown::{code, inline};
-use crate::report::text::{plural, uncertain_phrase};
+use crate::report::text::{elsewhere_phrase, plural, uncertain_phrase};
 use std::io;
 
 pub fn render(report: &CheckReport, out: &mut dyn io::Write) -> io::Result<()> {
-    let files = report.sources.len();
+    let files = report.files();
     let tally = Tally::of(report.diagnostics);
     // Uncertain findings (notes) are counted, not listed, as in the human format.
-    let uncertain = uncertain_phrase(tally.uncertain);
+    let uncertain = uncertain_phrase(tally.uncertain) + &elsewhere_phrase(report.elsewhere());
     let shown = || {
         report
             .diagnostics
