@@ -221,6 +221,37 @@ fn paths_report_the_findings_in_their_files_and_count_the_others() {
 }
 
 #[test]
+fn a_silenced_finding_is_a_suppressed_sarif_result_and_nothing_elsewhere() {
+    let tree = Tree::shipped();
+    tree.edit(IOM, |text| {
+        format!("{text}website: iom.int  # roster: allow S001 -- kept until the schema has it\n")
+    });
+    let human = tree.check(&[]);
+    human.assert_code(0);
+    assert!(!human.stdout.contains("S001"), "{}", human.stdout);
+
+    let run = tree.check(&["--format", "sarif"]);
+    run.assert_code(0);
+    let sarif: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let silenced: Vec<_> = results
+        .iter()
+        .filter(|r| r["suppressions"].as_array().is_some_and(|s| !s.is_empty()))
+        .collect();
+    assert_eq!(silenced.len(), 1, "{}", run.stdout);
+    assert_eq!(silenced[0]["ruleId"], "S001");
+    assert_eq!(
+        silenced[0]["suppressions"],
+        serde_json::json!([{"kind": "inSource", "justification": "kept until the schema has it"}])
+    );
+    let region = &silenced[0]["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(region["snippet"]["text"], "website");
+    // The other formats leave it out.
+    let json = tree.check(&["--format", "json"]);
+    assert!(!json.stdout.contains("S001"), "{}", json.stdout);
+}
+
+#[test]
 fn a_path_that_does_not_exist_or_is_elsewhere_exits_2() {
     let tree = Tree::shipped();
     let run = tree.check(&["missing.yaml"]);

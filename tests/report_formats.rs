@@ -209,6 +209,21 @@ fn sarif() {
     assert_eq!(run["columnKind"], "unicodeCodePoints");
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
     assert_eq!(rules.len(), roster::catalogue::CATALOGUE.len());
+    // Each rule's help is its section of docs/rules.md, whose headings GitHub makes anchors of.
+    let reference =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md")).unwrap();
+    for rule in rules {
+        let (code, name) = (rule["id"].as_str().unwrap(), rule["name"].as_str().unwrap());
+        let anchor = format!("/docs/rules.md#{}-{name}", code.to_lowercase());
+        assert!(
+            rule["helpUri"].as_str().unwrap().ends_with(&anchor),
+            "{rule}"
+        );
+        assert!(
+            reference.contains(&format!("\n## {code} {name}\n")),
+            "{code}"
+        );
+    }
     let results = run["results"].as_array().unwrap();
     assert_eq!(results.len(), fixture().diagnostics.len());
     for result in results {

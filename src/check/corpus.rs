@@ -38,6 +38,8 @@ pub struct Side {
     pub files: Vec<usize>,
     /// Sorted by file and position, with overrides and silences applied.
     pub diagnostics: Vec<Diagnostic>,
+    /// The findings a comment silences, with the overrides applied, sorted.
+    pub silenced: Vec<silences::Silenced>,
     pub data: Dataset,
 }
 
@@ -351,16 +353,19 @@ impl Corpus {
         let only = selected.filter(|rules| !rules.contains(&&catalogue::R006));
         diagnostics.extend(rules::run(&Context::new(&data, options.as_of), only));
         let files_of_side: Vec<FileId> = files.iter().map(|&i| self.results[i].file).collect();
-        silences::apply(&self.sources, &files_of_side, &mut diagnostics, only);
+        let mut silenced = silences::apply(&self.sources, &files_of_side, &mut diagnostics, only);
         if let Some(only) = selected {
             // What reading the files found belongs to the Y- and S-rules: keep the selected.
             diagnostics.retain(|d| only.iter().any(|r| d.is(r)));
         }
         policy::apply(&options.levels, &mut diagnostics);
         diag::sort(&mut diagnostics);
+        silenced.retain_mut(|s| policy::judge(&options.levels, &mut s.diagnostic));
+        silenced.sort_by_key(|s| (s.diagnostic.primary.file, s.diagnostic.primary.span.start));
         Side {
             files: files.to_vec(),
             diagnostics,
+            silenced,
             data,
         }
     }

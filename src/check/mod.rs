@@ -22,6 +22,7 @@ pub mod policy;
 mod silences;
 
 pub use corpus::{Corpus, FileResult, Side};
+pub use silences::Silenced;
 
 /// What one check found.
 #[derive(Debug, Default)]
@@ -29,6 +30,9 @@ pub struct Outcome {
     pub sources: Sources,
     /// Sorted by file and position.
     pub diagnostics: Vec<Diagnostic>,
+    /// The findings a `# roster: allow` comment silences, with its reason; they count for
+    /// nothing, and only SARIF shows them.
+    pub silenced: Vec<Silenced>,
 }
 
 impl Outcome {
@@ -64,6 +68,7 @@ pub fn check(workspace: &Workspace, options: &Options) -> Result<Outcome, Error>
     Ok(Outcome {
         sources: corpus.sources,
         diagnostics: side.diagnostics,
+        silenced: side.silenced,
     })
 }
 
@@ -78,6 +83,7 @@ pub fn load(workspace: &Workspace) -> Result<(Outcome, Dataset), Error> {
         Outcome {
             sources: corpus.sources,
             diagnostics,
+            silenced: Vec::new(),
         },
         data,
     ))

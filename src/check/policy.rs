@@ -20,24 +20,26 @@ use std::path::Path;
 
 /// Gives every finding its severity: from its certainty, then from the levels.
 pub fn apply(levels: &Levels, diagnostics: &mut Vec<Diagnostic>) {
-    let uncertain = match levels.uncertain {
-        Uncertain::Note => Severity::Note,
-        Uncertain::Warn => Severity::Warning,
-    };
-    diagnostics.retain_mut(|d| {
-        let level = levels.by_code.get(d.rule.code).copied();
-        if d.certainty == Certainty::Possible {
-            d.severity = uncertain;
-            return level != Some(Level::Allow);
-        }
-        match level {
-            Some(Level::Allow) => return false,
-            Some(Level::Warn) => d.severity = Severity::Warning,
-            Some(Level::Deny) => d.severity = Severity::Error,
-            None => {}
-        }
-        true
-    });
+    diagnostics.retain_mut(|d| judge(levels, d));
+}
+
+/// Gives a finding its severity; `false` when its rule is allowed, and the finding dropped.
+pub fn judge(levels: &Levels, d: &mut Diagnostic) -> bool {
+    let level = levels.by_code.get(d.rule.code).copied();
+    if d.certainty == Certainty::Possible {
+        d.severity = match levels.uncertain {
+            Uncertain::Note => Severity::Note,
+            Uncertain::Warn => Severity::Warning,
+        };
+        return level != Some(Level::Allow);
+    }
+    match level {
+        Some(Level::Allow) => return false,
+        Some(Level::Warn) => d.severity = Severity::Warning,
+        Some(Level::Deny) => d.severity = Severity::Error,
+        None => {}
+    }
+    true
 }
 
 /// How uncertain findings are reported.

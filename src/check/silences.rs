@@ -5,6 +5,9 @@
 //! after `--`, and a silence without one, naming no known rule, or silencing nothing, is
 //! reported itself (R006). Uncertain findings are never silenced: they need no silence, and a
 //! silence kept for one would hide the certain finding a later edit of the line brings.
+//!
+//! A silenced finding is not dropped: it is kept aside with the reason ([`Silenced`]), for the
+//! formats that show silenced findings as such (SARIF's in-source suppressions).
 
 use crate::catalogue::{self, Rule};
 use crate::diag::{Certainty, Diagnostic, Label, Severity};
@@ -19,13 +22,22 @@ struct Silence {
     /// The 1-based line it silences.
     line: usize,
     codes: Vec<&'static str>,
+    /// What follows `--`, trimmed; empty when there is none.
+    reason: String,
     used: bool,
+}
+
+/// A finding that a comment silences, and the reason the comment gives.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Silenced {
+    pub diagnostic: Diagnostic,
+    pub reason: String,
 }
 
 const MARKER: &str = "# roster: allow";
 
-/// Drops the findings that a comment silences, and reports comments that are malformed,
-/// unexplained or unused.
+/// Moves the findings that a comment silences out of `diagnostics`, returning them, and
+/// reports comments that are malformed, unexplained or unused.
 /// Only the comments in `files` count: a run may hold files of several revisions.
 /// With a selection of rules (`only`), a silence is judged unused only if it names a selected
 /// rule: the other rules did not run, so whether it silences something is not known.
@@ -34,7 +46,7 @@ pub fn apply(
     files: &[FileId],
     diagnostics: &mut Vec<Diagnostic>,
     only: Option<&[&'static Rule]>,
-) {
+) -> Vec<Silenced> {
     let mut silences = Vec::new();
     let mut problems = Vec::new();
     for &file in files {
@@ -92,18 +104,21 @@ pub fn apply(
                 span,
                 line: target,
                 codes: known,
+                reason: reason.to_string(),
                 used: false,
             });
         }
     }
     if silences.is_empty() {
-        return;
+        return Vec::new();
     }
-    diagnostics.retain(|d| {
+    let mut silenced = Vec::new();
+    for d in std::mem::take(diagnostics) {
         // Only certain findings are silenced: an uncertain one never fails a check, so a
         // silence written for it would only hide the certain finding a later edit brings.
         if d.certainty == Certainty::Possible {
-            return true;
+            diagnostics.push(d);
+            continue;
         }
         let line = sources
             .get(d.primary.file)
@@ -115,11 +130,14 @@ pub fn apply(
         match silence {
             Some(s) => {
                 s.used = true;
-                false
+                silenced.push(Silenced {
+                    diagnostic: d,
+                    reason: s.reason.clone(),
+                });
             }
-            None => true,
+            None => diagnostics.push(d),
         }
-    });
+    }
     let judged = |s: &Silence| {
         only.is_none_or(|only| {
             s.codes
@@ -143,6 +161,7 @@ pub fn apply(
         ));
     }
     diagnostics.extend(problems);
+    silenced
 }
 
 fn silence_problem(

@@ -2,6 +2,7 @@
 
 use super::{current_dir, written, Exit, Result, Settings};
 use roster::check::policy::{self, Level, Levels, Uncertain};
+use roster::check::Outcome;
 use roster::diag::Severity;
 use roster::diff::sides::{self, Revision, SideReader};
 use roster::error::{Error, ErrorKind};
@@ -82,8 +83,14 @@ pub fn run(settings: &Settings, args: &CheckArgs, out: &mut dyn Write) -> Result
         let options = options(args, policy::load(&workspace.root)?)?;
         roster::check::check(&workspace.seen_by_git()?, &options)?
     };
-    let scope = (!names.is_empty())
-        .then(|| Scope::select(&names, &outcome.sources, &mut outcome.diagnostics));
+    let scope = (!names.is_empty()).then(|| {
+        let Outcome {
+            sources,
+            diagnostics,
+            silenced,
+        } = &mut outcome;
+        Scope::select(&names, sources, diagnostics, silenced)
+    });
     let failed = outcome.has_errors();
     let shown: Vec<_> = if settings.quiet && args.format == Format::Human {
         outcome
@@ -99,6 +106,7 @@ pub fn run(settings: &Settings, args: &CheckArgs, out: &mut dyn Write) -> Result
         let report = CheckReport {
             sources: &outcome.sources,
             diagnostics: &shown,
+            silenced: &outcome.silenced,
             scope: scope.as_ref(),
         };
         let options = RenderOptions {

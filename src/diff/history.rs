@@ -114,6 +114,7 @@ pub fn walk(
     let side = |files: Vec<usize>| Side {
         files,
         diagnostics: Vec::new(),
+        silenced: Vec::new(),
         data: Dataset::default(),
     };
     let mut history = History {

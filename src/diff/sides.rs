@@ -206,6 +206,7 @@ pub fn check(
     Ok(Outcome {
         sources: corpus.sources,
         diagnostics: side.diagnostics,
+        silenced: side.silenced,
     })
 }
 

@@ -117,7 +117,7 @@ fn snippet<'a>(
     labels: &[(&'a Label, bool)],
 ) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
     let text = file.text.as_str();
-    let ranges: Vec<Range<usize>> = labels.iter().map(|(l, _)| clamp(text, l)).collect();
+    let ranges: Vec<Range<usize>> = labels.iter().map(|(l, _)| file.clamp(l.span)).collect();
     let first = ranges.iter().map(|r| r.start).min().unwrap_or(0);
     let last = ranges.iter().map(|r| r.end).max().unwrap_or(0);
     let first_line = file.line_col(first).line;
@@ -151,17 +151,4 @@ fn snippet<'a>(
         });
     }
     snippet
-}
-
-/// The label's span, kept inside the text and on character boundaries.
-fn clamp(text: &str, label: &Label) -> Range<usize> {
-    let mut start = (label.span.start as usize).min(text.len());
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    let mut end = (label.span.end as usize).clamp(start, text.len());
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
-    start..end
 }

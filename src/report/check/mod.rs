@@ -2,6 +2,7 @@
 //! and [`render`] as the one place that maps a format to its renderer.
 
 use super::RenderOptions;
+use crate::check::Silenced;
 use crate::diag::{Diagnostic, Tally};
 use crate::source::{FileId, Sources};
 use std::io;
@@ -36,16 +37,20 @@ pub struct CheckReport<'a> {
     pub sources: &'a Sources,
     /// Sorted with [`crate::diag::sort`].
     pub diagnostics: &'a [Diagnostic],
+    /// The findings that comments silence, with their reasons: SARIF lists them as
+    /// suppressed, the other formats leave them out.
+    pub silenced: &'a [Silenced],
     /// Set when the report is about some of the files only (`roster check PATHS`).
     pub scope: Option<&'a Scope>,
 }
 
 impl<'a> CheckReport<'a> {
-    /// A report of every file.
+    /// A report of every file, with nothing silenced.
     pub fn new(sources: &'a Sources, diagnostics: &'a [Diagnostic]) -> CheckReport<'a> {
         CheckReport {
             sources,
             diagnostics,
+            silenced: &[],
             scope: None,
         }
     }
@@ -78,11 +83,16 @@ pub struct Scope {
 }
 
 impl Scope {
-    /// Keeps the findings located in the files that `names` cover.
+    /// Keeps the findings located in the files that `names` cover, and the silenced ones too.
     /// A name is a path from the root with `/` separators: a file (`records/members/iom.yaml`),
     /// a folder (`records/members`) that covers the files under it, or `""`, the root, which
     /// covers them all.
-    pub fn select(names: &[String], sources: &Sources, diagnostics: &mut Vec<Diagnostic>) -> Scope {
+    pub fn select(
+        names: &[String],
+        sources: &Sources,
+        diagnostics: &mut Vec<Diagnostic>,
+        silenced: &mut Vec<Silenced>,
+    ) -> Scope {
         let covered = |name: &str| {
             names.iter().any(|n| {
                 n.is_empty()
@@ -99,6 +109,7 @@ impl Scope {
             .into_iter()
             .partition(|d| inside[d.primary.file]);
         *diagnostics = kept;
+        silenced.retain(|s| inside[s.diagnostic.primary.file]);
         let files = (0..inside.len()).filter(|&i| inside[i]).collect();
         Scope {
             files,
