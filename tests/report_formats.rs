@@ -280,6 +280,45 @@ fn markdown_escapes_pipes() {
     assert!(out.contains(r"| `a\|b` is not allowed |"), "{out}");
 }
 
+#[test]
+fn markdown_stays_under_githubs_limit_and_says_what_it_leaves_out() {
+    const FINDINGS: usize = 3_000;
+    let mut sources = Sources::new();
+    let text = "k: v\n".repeat(FINDINGS);
+    let id = sources.add(SourceFile::new(
+        "records/members/big.yaml",
+        "big.yaml",
+        text,
+    ));
+    let fixture = Fixture {
+        sources,
+        diagnostics: (0..FINDINGS)
+            .map(|i| {
+                Diagnostic::new(
+                    &catalogue::S001,
+                    format!("unknown key `k` ({i})"),
+                    Label::new(id, Span::new(i * 5, i * 5 + 1), ""),
+                )
+                .with_help("check its spelling, or remove it: the keys allowed here are listed")
+            })
+            .collect(),
+    };
+    let out = render(&fixture, Format::Markdown, false);
+    assert!(out.chars().count() <= 65_536, "{} characters", out.len());
+    let rows = out.lines().filter(|l| l.starts_with("| error |")).count();
+    assert!(rows > 100, "{rows} rows");
+    let left = FINDINGS - rows;
+    assert!(
+        out.ends_with(&format!(
+            "\n\n_The table stops here to keep the report under GitHub's limit of 65,536 \
+             characters: {left} more findings ({left} errors) are not listed. \
+             `roster check --format json` lists every finding._\n"
+        )),
+        "{}",
+        &out[out.len() - 400..]
+    );
+}
+
 /// Places a renderer must survive: an empty file, spans past the end of the text or inside a
 /// character, a CRLF file, a span ending with a line break, a label in another file, tabs.
 fn awkward() -> Fixture {

@@ -7,6 +7,19 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// `n` with its digits in groups of three: "65,536".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 /// What follows a summary when uncertain findings were counted but not shown: ", and 4
 /// uncertain findings: `--uncertain` lists them"; nothing when there are none.
 pub fn uncertain_phrase(n: usize) -> String {

@@ -20,14 +20,12 @@ use crate::diag::Severity;
 use crate::diff::{
     ChangeKind, Consequences, FieldChange, Finding, RecordChange, Report, Word, WordOp,
 };
-use crate::report::markdown::{code, inline, plain};
+use crate::report::markdown::{code, inline, plain, GITHUB_LIMIT};
 use crate::report::text::severity_word;
 use serde_json::Value;
 use std::fmt::Write as _;
 use std::io;
 
-/// GitHub's limit for a comment, in characters.
-const LIMIT: usize = 65_536;
 /// What a report that is too long is cut to, in bytes (at least as many as characters).
 const BUDGET: usize = 60_000;
 /// Room kept for the closing note.
@@ -43,7 +41,7 @@ const MAX_VALUE: usize = 200;
 
 pub fn render(report: &Report, out: &mut dyn io::Write) -> io::Result<()> {
     let full = document(report, None);
-    let text = if full.chars().count() <= LIMIT {
+    let text = if full.chars().count() <= GITHUB_LIMIT {
         full
     } else {
         document(report, Some(BUDGET))
