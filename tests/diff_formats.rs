@@ -165,7 +165,11 @@ fn empty_report() -> Report {
 
 fn rendered(format: DiffFormat, report: &Report, color: bool) -> String {
     let mut out = Vec::new();
-    render(format, report, &RenderOptions { color }, &mut out).expect("rendering succeeds");
+    let options = RenderOptions {
+        color,
+        ..RenderOptions::default()
+    };
+    render(format, report, &options, &mut out).expect("rendering succeeds");
     String::from_utf8(out).expect("output is UTF-8")
 }
 

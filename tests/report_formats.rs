@@ -120,9 +120,12 @@ fn fixture() -> Fixture {
 
 fn render(fixture: &Fixture, format: Format, color: bool) -> String {
     let report = CheckReport::new(&fixture.sources, &fixture.diagnostics);
+    let options = RenderOptions {
+        color,
+        ..RenderOptions::default()
+    };
     let mut out = Vec::new();
-    report::render(format, &report, &RenderOptions { color }, &mut out)
-        .expect("rendering to a Vec");
+    report::render(format, &report, &options, &mut out).expect("rendering to a Vec");
     String::from_utf8(out).expect("reports are UTF-8")
 }
 

@@ -7,8 +7,9 @@
 //! may stand for, or rests on an inferred date: [`Certainty::Possible`]) informs and never
 //! fails: by default it is a note, which the reports people read count but do not show, and
 //! with `uncertain = "warn"` in `roster.toml` or `--uncertain` it is a warning. A rule's level
-//! can drop its uncertain findings (`allow`) but never make them errors. So honest coarse dates
-//! need no silence, and a silence never hides a certain error. Silences (`# roster: allow CODE
+//! can drop its uncertain findings (`allow`) but never make them errors, and neither can
+//! `--deny warnings`, which makes every certain warning an error. So honest coarse dates need no
+//! silence, and a silence never hides a certain error. Silences (`# roster: allow CODE
 //! -- reason`) are applied before this, by [`super::silences`].
 
 use crate::catalogue::{self, Severity};
@@ -38,6 +39,10 @@ pub fn judge(levels: &Levels, d: &mut Diagnostic) -> bool {
         Some(Level::Warn) => d.severity = Severity::Warning,
         Some(Level::Deny) => d.severity = Severity::Error,
         None => {}
+    }
+    // `--deny warnings` comes last: whatever made a certain finding a warning, it fails.
+    if levels.deny_warnings && d.severity == Severity::Warning {
+        d.severity = Severity::Error;
     }
     true
 }
@@ -70,6 +75,9 @@ pub enum Level {
 pub struct Levels {
     by_code: HashMap<&'static str, Level>,
     pub uncertain: Uncertain,
+    /// Every certain finding left at warning level is an error (`--deny warnings`). Uncertain
+    /// findings are not: shown as warnings or not, they never fail a check.
+    pub deny_warnings: bool,
 }
 
 impl Levels {

@@ -18,10 +18,14 @@ use std::path::{Component, Path, PathBuf};
 The whole of records/ is checked, because rules cross files; with PATHS (files or folders),
 only the findings located in them are reported, with a count of the others, and the exit
 status is theirs. In a git work tree the files are those git shows: tracked, and untracked
-but not ignored, so an ignored `iom.yaml~` is not a record. --staged checks the index instead, what the next commit will
-hold: the pre-commit hook runs `roster check --staged`. Severity: roster.toml's [rules] table (`T005 = \"warn\"`), then
---allow/--warn/--deny; a record line may carry `# roster: allow CODE -- reason`. Exit status: 0 no errors, 1 errors found, 2 roster could not
-run.")]
+but not ignored, so an ignored `iom.yaml~` is not a record. --staged checks the index instead,
+what the next commit will hold: the pre-commit hook runs `roster check --staged`.
+
+Severity: roster.toml's [rules] table (`T005 = \"warn\"`), then --allow/--warn/--deny; a record
+line may carry `# roster: allow CODE -- reason`. `--deny warnings` makes every certain warning
+an error; uncertain findings never fail a check.
+
+Exit status: 0 no errors (or --exit-zero), 1 errors found, 2 roster could not run.")]
 pub struct CheckArgs {
     /// Report only the findings in these files or folders (the whole tree is still checked)
     #[arg(value_name = "PATHS")]
@@ -32,11 +36,13 @@ pub struct CheckArgs {
     #[arg(long)]
     staged: bool,
 
-    /// Output format
-    #[arg(long, short, value_enum, default_value_t = Format::Human)]
-    format: Format,
+    /// Output format [default: human; in GitHub Actions (GITHUB_ACTIONS=true) and writing to
+    /// standard output, github annotations followed by the human report]
+    #[arg(long, short, value_enum)]
+    format: Option<Format>,
 
-    /// Report this rule's findings as errors (a code or a name; repeatable)
+    /// Report this rule's findings as errors (a code or a name; repeatable); `--deny warnings`
+    /// makes every certain warning an error
     #[arg(long, value_name = "CODE")]
     deny: Vec<String>,
 
@@ -49,15 +55,23 @@ pub struct CheckArgs {
     allow: Vec<String>,
 
     /// Show uncertain findings (those that hold for only some of the days a coarse date or a
-    /// window may stand for) as warnings; by default they are counted in the summary
+    /// window may stand for) as warnings; by default they are counted in the summary. They
+    /// never fail a check, even with --deny warnings
     #[arg(long)]
     uncertain: bool,
+
+    /// Exit with 0 even when errors are found (2 still means roster could not run)
+    #[arg(long)]
+    exit_zero: bool,
 
     /// Take this date (YYYY-MM-DD) as today, for the rules that need one, so that a check never
     /// changes its verdict because the calendar moved
     #[arg(long, value_name = "DATE", value_parser = super::at::parse_day)]
     as_of: Option<Day>,
 }
+
+/// What `--deny` takes to make every certain warning an error.
+const WARNINGS: &str = "warnings";
 
 pub fn run(settings: &Settings, args: &CheckArgs, out: &mut dyn Write) -> Result<Exit> {
     let workspace = settings.workspace()?;
@@ -91,30 +105,85 @@ pub fn run(settings: &Settings, args: &CheckArgs, out: &mut dyn Write) -> Result
         } = &mut outcome;
         Scope::select(&names, sources, diagnostics, silenced)
     });
-    let failed = outcome.has_errors();
-    let shown: Vec<_> = if settings.quiet && args.format == Format::Human {
-        outcome
+    let failed = outcome.has_errors() && !args.exit_zero;
+    let report = CheckReport {
+        sources: &outcome.sources,
+        diagnostics: &outcome.diagnostics,
+        silenced: &outcome.silenced,
+        scope: scope.as_ref(),
+    };
+    let options = RenderOptions {
+        color: settings.color,
+        quiet: settings.quiet,
+    };
+    let formats: &[Format] = match args.format {
+        Some(format) => &[format],
+        // As yamllint does, a check run by GitHub Actions annotates the pull request by
+        // itself; the human report follows for the job's log.
+        None if settings.github_actions && !settings.to_file => &[Format::Github, Format::Human],
+        None => &[Format::Human],
+    };
+    // Quiet, the annotations are of the errors alone, as the human report is.
+    let errors: Vec<_> = match settings.quiet {
+        true => report
             .diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .cloned()
-            .collect()
-    } else {
-        outcome.diagnostics.clone()
+            .collect(),
+        false => Vec::new(),
     };
-    if !(settings.quiet && args.format == Format::Human && shown.is_empty()) {
-        let report = CheckReport {
-            sources: &outcome.sources,
-            diagnostics: &shown,
-            silenced: &outcome.silenced,
-            scope: scope.as_ref(),
+    for &format in formats {
+        let report = match format {
+            Format::Github if settings.quiet => CheckReport {
+                diagnostics: &errors,
+                ..report
+            },
+            _ => report,
         };
-        let options = RenderOptions {
-            color: settings.color,
-        };
-        written(check::render(args.format, &report, &options, out))?;
+        written(check::render(format, &report, &options, out))?;
     }
     Ok(if failed { Exit::Failed } else { Exit::Success })
+}
+
+/// A failure to read the index, said in the terms of `--staged` when there is no repository.
+fn staged_error(error: Error, root: &Path) -> Error {
+    if error.kind != ErrorKind::NoRepository {
+        return error;
+    }
+    Error::usage(format!(
+        "`--staged` checks git's index, but `{}` is not in a git work tree (or git is not installed)\nhelp: check the folder as it is, without `--staged`",
+        root.display()
+    ))
+}
+
+/// The check's options: roster.toml's levels, then the command line's.
+fn options(args: &CheckArgs, mut levels: Levels) -> Result<roster::check::Options> {
+    for (codes, level) in [
+        (&args.allow, Level::Allow),
+        (&args.warn, Level::Warn),
+        (&args.deny, Level::Deny),
+    ] {
+        for code in codes {
+            match (code.as_str(), level) {
+                (WARNINGS, Level::Deny) => levels.deny_warnings = true,
+                (WARNINGS, _) => {
+                    return Err(Error::usage(format!(
+                        "`{WARNINGS}` can only be denied: `--deny {WARNINGS}` makes every certain warning an error"
+                    )))
+                }
+                _ => levels.set(code, level)?,
+            }
+        }
+    }
+    if args.uncertain {
+        levels.uncertain = Uncertain::Warn;
+    }
+    Ok(roster::check::Options {
+        as_of: args.as_of,
+        levels,
+        only: None,
+    })
 }
 
 /// A path given on the command line, as the name of a file or folder from the root
@@ -160,36 +229,4 @@ fn name_in_root(path: &Path, root: &Path) -> Result<String> {
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
     Ok(parts.join("/"))
-}
-
-/// A failure to read the index, said in the terms of `--staged` when there is no repository.
-fn staged_error(error: Error, root: &Path) -> Error {
-    if error.kind != ErrorKind::NoRepository {
-        return error;
-    }
-    Error::usage(format!(
-        "`--staged` checks git's index, but `{}` is not in a git work tree (or git is not installed)\nhelp: check the folder as it is, without `--staged`",
-        root.display()
-    ))
-}
-
-/// The check's options: roster.toml's levels, then the command line's.
-fn options(args: &CheckArgs, mut levels: Levels) -> Result<roster::check::Options> {
-    for (codes, level) in [
-        (&args.allow, Level::Allow),
-        (&args.warn, Level::Warn),
-        (&args.deny, Level::Deny),
-    ] {
-        for code in codes {
-            levels.set(code, level)?;
-        }
-    }
-    if args.uncertain {
-        levels.uncertain = Uncertain::Warn;
-    }
-    Ok(roster::check::Options {
-        as_of: args.as_of,
-        levels,
-        only: None,
-    })
 }

@@ -81,14 +81,17 @@ pub fn run(settings: &Settings, args: &DiffArgs, out: &mut dyn Write) -> Result<
     };
     let comparison = sides::compare(&root, &spec, &options)?;
     let report = &comparison.report;
-    written(roster::report::diff::render(
-        args.format,
-        report,
-        &RenderOptions {
-            color: settings.color,
-        },
-        out,
-    ))?;
+    if !settings.quiet {
+        written(roster::report::diff::render(
+            args.format,
+            report,
+            &RenderOptions {
+                color: settings.color,
+                ..RenderOptions::default()
+            },
+            out,
+        ))?;
+    }
     let changed = !report.is_empty();
     // The process ends here: let the operating system take the memory back instead of freeing
     // every document and model one by one (a tenth of the run on large records).

@@ -75,6 +75,7 @@ pub fn run(settings: &Settings, args: &LogArgs, out: &mut dyn Write) -> Result<E
         LogFormat::Human => {
             let options = RenderOptions {
                 color: settings.color,
+                ..RenderOptions::default()
             };
             for (i, c) in history.commits.iter().enumerate() {
                 if i > 0 {

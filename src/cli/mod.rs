@@ -5,14 +5,16 @@
 //! not compile, not a records repository). A closed pipe (`roster check | head`) ends the
 //! program quietly with the exit code it would have had.
 //!
-//! This is the only part of roster that reads the environment: `NO_COLOR` for colour, and
-//! `GIT_INDEX_FILE`, the index a `git commit -a` hook must read.
+//! This is the only part of roster that reads the environment: `NO_COLOR`, `FORCE_COLOR`,
+//! `CLICOLOR`, `CLICOLOR_FORCE` and `TERM` for colour, `GITHUB_ACTIONS` for the default format of
+//! `roster check`, and `GIT_INDEX_FILE`, the index a `git commit -a` hook must read.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use roster::error::{Error, ErrorKind};
 use roster::load::workspace::Workspace;
+use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod at;
@@ -24,8 +26,9 @@ mod rule;
 const EXAMPLES: &str = "\
 Examples:
   roster check                        check every record, from anywhere in the repository
-  roster check --format github        annotate a pull request in GitHub Actions
-  roster check --format sarif > roster.sarif
+  roster check --staged               check what the next commit will hold (the pre-commit hook)
+  roster check records/members        report only the findings in these files
+  roster check --format sarif -o roster.sarif
   roster rule Y002                    explain a rule
   roster at 2010-09-01                who was a member and who chaired on a day
   roster diff main...HEAD             what a branch changes in the records, and what it implies
@@ -36,11 +39,13 @@ Examples:
 #[derive(Debug, Parser)]
 #[command(name = "roster", version, about, after_help = EXAMPLES)]
 pub struct Cli {
-    /// When to colour the output: `auto` colours a terminal unless NO_COLOR is set
+    /// When to colour the output. `auto` colours a terminal, unless NO_COLOR is set or TERM is
+    /// `dumb`; FORCE_COLOR or CLICOLOR_FORCE colour it even when it is not a terminal
     #[arg(long, value_enum, default_value_t = Color::Auto, global = true)]
     color: Color,
 
-    /// Print less: no summary, no warnings, nothing at all when there are no errors
+    /// Print nothing but errors: `check` shows its error-level findings alone, without warnings
+    /// or summary; `diff` prints nothing (with --exit-code, the exit status says it all)
     #[arg(long, short, global = true)]
     quiet: bool,
 
@@ -48,6 +53,11 @@ pub struct Cli {
     /// not given
     #[arg(long, global = true, value_name = "DIR")]
     root: Option<PathBuf>,
+
+    /// Write the output to FILE instead of standard output (FILE is written only when roster
+    /// could do its job, exit 0 or 1)
+    #[arg(long, short, global = true, value_name = "FILE")]
+    output: Option<PathBuf>,
 
     #[command(subcommand)]
     command: Command,
@@ -81,9 +91,14 @@ pub type Result<T> = std::result::Result<T, Error>;
 
 /// Settings every subcommand shares, and what the environment said.
 pub struct Settings {
+    /// Whether the output gets colours.
     pub color: bool,
     pub quiet: bool,
     root: Option<PathBuf>,
+    /// Whether the output goes to a file (`-o`) rather than standard output.
+    pub to_file: bool,
+    /// Whether roster runs in a GitHub Actions job (`GITHUB_ACTIONS=true`).
+    pub github_actions: bool,
     /// `GIT_INDEX_FILE`, made absolute: the index git uses for the commit under way, when a
     /// hook runs roster.
     pub index_file: Option<PathBuf>,
@@ -110,7 +125,20 @@ pub fn current_dir() -> Result<PathBuf> {
 }
 
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    // clap prints its own help and errors, so it must know the colour choice before it parses
+    // the arguments that hold `--color`.
+    let flag = color_flag(&args);
+    let choice = color_choice(flag);
+    let command = Cli::command().color(match choice {
+        Choice::Always => clap::ColorChoice::Always,
+        Choice::Never => clap::ColorChoice::Never,
+        Choice::Auto => clap::ColorChoice::Auto,
+    });
+    let parsed = command
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -118,27 +146,64 @@ pub fn main() -> ExitCode {
         }
     };
     let settings = Settings {
-        color: use_color(cli.color),
+        // A file named by `-o` gets colour only with `--color always`: the environment speaks
+        // for the terminal, not for files.
+        color: match cli.output {
+            Some(_) => flag == Color::Always,
+            None => stdout_color(choice),
+        },
         quiet: cli.quiet,
-        root: cli.root,
+        root: cli.root.clone(),
+        to_file: cli.output.is_some(),
+        github_actions: std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true"),
         index_file: index_file(),
     };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let result = match &cli.command {
-        Command::Check(args) => check::run(&settings, args, &mut out),
-        Command::At(args) => at::run(&settings, args, &mut out),
-        Command::Diff(args) => diff::run(&settings, args, &mut out),
-        Command::Log(args) => log::run(&settings, args, &mut out),
-        Command::Rules(args) => rule::list(args, &mut out),
-        Command::Rule(args) => rule::show(args, &mut out),
-    };
-    let flushed = out.flush();
+    match &cli.output {
+        None => {
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            let result = run(&cli.command, &settings, &mut out);
+            let flushed = out.flush().map_err(|e| (e, None));
+            finish(result, flushed)
+        }
+        Some(path) => {
+            // Kept in memory and written at the end, so that a run that fails leaves no file
+            // behind, and an existing file is not emptied.
+            let mut out = Vec::new();
+            let result = run(&cli.command, &settings, &mut out);
+            let written = match &result {
+                Ok(_) => std::fs::write(path, &out).map_err(|e| (e, Some(path.as_path()))),
+                Err(_) => Ok(()),
+            };
+            finish(result, written)
+        }
+    }
+}
+
+fn run(command: &Command, settings: &Settings, out: &mut dyn Write) -> Result<Exit> {
+    match command {
+        Command::Check(args) => check::run(settings, args, out),
+        Command::At(args) => at::run(settings, args, out),
+        Command::Diff(args) => diff::run(settings, args, out),
+        Command::Log(args) => log::run(settings, args, out),
+        Command::Rules(args) => rule::list(args, out),
+        Command::Rule(args) => rule::show(args, out),
+    }
+}
+
+/// The exit code of a run whose output was then written (or not).
+fn finish(
+    result: Result<Exit>,
+    written: std::result::Result<(), (io::Error, Option<&Path>)>,
+) -> ExitCode {
     match result {
         Ok(outcome) => {
-            if let Err(e) = flushed {
+            if let Err((e, path)) = written {
                 if e.kind() != io::ErrorKind::BrokenPipe {
-                    eprintln!("error: cannot write the output: {e}");
+                    match path {
+                        Some(path) => eprintln!("error: cannot write `{}`: {e}", path.display()),
+                        None => eprintln!("error: cannot write the output: {e}"),
+                    }
                     return ExitCode::from(2);
                 }
             }
@@ -154,14 +219,67 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// The one place where colour is decided: `--color`, then `NO_COLOR`, then whether stdout is
-/// a terminal.
-fn use_color(choice: Color) -> bool {
-    match choice {
-        Color::Always => true,
-        Color::Never => false,
+/// `--color`'s value among the arguments, read before clap parses them; `auto` if absent or
+/// not understood (clap then reports it). The last one wins, as clap would have it.
+fn color_flag(args: &[OsString]) -> Color {
+    let mut flag = Color::Auto;
+    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = args.next() {
+        let value = match arg.as_ref() {
+            "--" => break,
+            "--color" => args.next().map(|v| v.into_owned()),
+            other => other.strip_prefix("--color=").map(str::to_string),
+        };
+        if let Some(color) = value.and_then(|v| Color::from_str(&v, false).ok()) {
+            flag = color;
+        }
+    }
+    flag
+}
+
+/// What the flag and the environment decide before a stream is looked at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Choice {
+    Always,
+    Never,
+    /// Colour a terminal whose TERM supports it.
+    Auto,
+}
+
+/// The one place where colour is decided. `--color always|never` wins. Then, as anstream
+/// decides for clap: NO_COLOR (set and not empty) turns colour off; FORCE_COLOR (set, not empty
+/// and not `0`) or CLICOLOR_FORCE turn it on; CLICOLOR=0 turns it off; otherwise a terminal
+/// whose TERM supports colour (not `dumb`) gets it.
+fn color_choice(flag: Color) -> Choice {
+    match flag {
+        Color::Always => Choice::Always,
+        Color::Never => Choice::Never,
         Color::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
+            let force_color =
+                std::env::var_os("FORCE_COLOR").is_some_and(|v| !v.is_empty() && v != "0");
+            if anstyle_query::no_color() {
+                Choice::Never
+            } else if force_color || anstyle_query::clicolor_force() {
+                Choice::Always
+            } else if anstyle_query::clicolor() == Some(false) {
+                Choice::Never
+            } else {
+                Choice::Auto
+            }
+        }
+    }
+}
+
+/// Whether what roster writes to standard output gets colour.
+fn stdout_color(choice: Choice) -> bool {
+    match choice {
+        Choice::Always => true,
+        Choice::Never => false,
+        Choice::Auto => {
+            io::stdout().is_terminal()
+                && (anstyle_query::term_supports_color()
+                    || anstyle_query::clicolor() == Some(true)
+                    || anstyle_query::is_ci())
         }
     }
 }
@@ -184,5 +302,31 @@ pub fn written(result: io::Result<()>) -> Result<()> {
             format!("cannot write the output: {e}"),
         )),
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flag(args: &[&str]) -> Color {
+        let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+        color_flag(&args)
+    }
+
+    #[test]
+    fn the_color_flag_is_read_before_parsing() {
+        assert_eq!(flag(&["roster", "check"]), Color::Auto);
+        assert_eq!(flag(&["roster", "--color", "never", "check"]), Color::Never);
+        assert_eq!(flag(&["roster", "check", "--color=always"]), Color::Always);
+        assert_eq!(
+            flag(&["roster", "--color=never", "check", "--color", "always"]),
+            Color::Always
+        );
+        assert_eq!(flag(&["roster", "check", "--color", "purple"]), Color::Auto);
+        assert_eq!(
+            flag(&["roster", "check", "--", "--color=never"]),
+            Color::Auto
+        );
     }
 }

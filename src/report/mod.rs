@@ -15,4 +15,7 @@ pub mod text;
 pub struct RenderOptions {
     /// Use ANSI colours (only the human format has any).
     pub color: bool,
+    /// Show the error-level findings of a check alone: no warnings, no summary (`--quiet`;
+    /// the human format only).
+    pub quiet: bool,
 }

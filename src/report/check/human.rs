@@ -26,16 +26,20 @@ pub fn render(
         Renderer::plain()
     };
     // Uncertain findings are notes, counted in the summary and not shown (`--uncertain`
-    // makes them warnings).
+    // makes them warnings). Quiet, only errors are shown, and nothing else.
     let shown = || {
-        report
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity != Severity::Note)
+        report.diagnostics.iter().filter(|d| match d.severity {
+            Severity::Error => true,
+            Severity::Warning => !options.quiet,
+            Severity::Note => false,
+        })
     };
     for diagnostic in shown() {
         let group = diagnostic_group(report, diagnostic);
         writeln!(out, "{}\n", renderer.render(&[group]))?;
+    }
+    if options.quiet {
+        return Ok(());
     }
 
     let tally = Tally::of(report.diagnostics);
