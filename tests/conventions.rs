@@ -1,9 +1,9 @@
 //! The conventions of a command-line tool, end to end: colour from the flag and the
 //! environment (clap's help and errors included), `--quiet`, `--exit-zero`, `--deny warnings`,
-//! `-o FILE`, and the format chosen under GitHub Actions.
+//! `-o FILE`, the format chosen under GitHub Actions, shell completions and manual pages.
 
 mod common;
-use common::{roster_with, Run, Tree};
+use common::{manifest_dir, roster_with, Run, Tree};
 
 const IOM: &str = "records/members/iom.yaml";
 
@@ -220,4 +220,45 @@ fn quiet_diff_says_it_with_the_exit_status() {
     run.assert_code(1);
     assert_eq!(run.stdout, "");
     assert!(!roster(&tree, &["diff"], &[]).stdout.is_empty());
+}
+
+#[test]
+fn completions_and_manual_pages_come_from_the_command_line() {
+    let root = manifest_dir();
+    let bash = roster_with(&root, &["completions", "bash"], &[]);
+    bash.assert_code(0);
+    assert!(bash.stdout.contains("_roster()"), "{}", bash.stdout);
+    assert!(bash.stdout.contains("--staged"), "{}", bash.stdout);
+    let zsh = roster_with(&root, &["completions", "zsh"], &[]);
+    assert!(zsh.stdout.starts_with("#compdef roster"), "{}", zsh.stdout);
+    let fish = roster_with(&root, &["completions", "fish"], &[]);
+    assert!(
+        fish.stdout.contains("complete -c roster"),
+        "{}",
+        fish.stdout
+    );
+    roster_with(&root, &["completions", "tcsh"], &[]).assert_code(2);
+
+    let man = roster_with(&root, &["man"], &[]);
+    man.assert_code(0);
+    assert!(man.stdout.contains(".TH roster 1"), "{}", man.stdout);
+    // Each command is named by its own page.
+    assert!(man.stdout.contains("\nroster\\-check(1)\n"), "{}", man.stdout);
+    let page = roster_with(&root, &["man", "check"], &[]);
+    page.assert_code(0);
+    assert!(
+        page.stdout.contains(".TH roster-check 1"),
+        "{}",
+        page.stdout
+    );
+    assert!(page.stdout.contains("\\-\\-staged"), "{}", page.stdout);
+    // The global options are on each command's page too.
+    assert!(page.stdout.contains("\\-\\-color"), "{}", page.stdout);
+    let none = roster_with(&root, &["man", "frobnicate"], &[]);
+    none.assert_code(2);
+    assert!(
+        none.stderr.contains("no command `frobnicate`"),
+        "{}",
+        none.stderr
+    );
 }

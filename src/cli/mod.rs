@@ -21,6 +21,7 @@ mod at;
 mod check;
 mod diff;
 mod log;
+mod manual;
 mod rule;
 
 const EXAMPLES: &str = "\
@@ -33,6 +34,7 @@ Examples:
   roster at 2010-09-01                who was a member and who chaired on a day
   roster diff main...HEAD             what a branch changes in the records, and what it implies
   roster log                          the changes of each commit that touched the records
+  roster completions bash             shell completions; `roster man` prints the manual page
 ";
 
 /// Checks the records of a governing body against their schemas and consistency rules.
@@ -78,6 +80,8 @@ enum Command {
     Log(log::LogArgs),
     Rules(rule::ListArgs),
     Rule(rule::ShowArgs),
+    Completions(manual::CompletionsArgs),
+    Man(manual::ManArgs),
 }
 
 /// What a subcommand hands back: its exit code. Findings at error level are `Failed`.
@@ -188,6 +192,8 @@ fn run(command: &Command, settings: &Settings, out: &mut dyn Write) -> Result<Ex
         Command::Log(args) => log::run(settings, args, out),
         Command::Rules(args) => rule::list(args, out),
         Command::Rule(args) => rule::show(args, out),
+        Command::Completions(args) => manual::completions(Cli::command(), args, out),
+        Command::Man(args) => manual::man(Cli::command(), args, out),
     }
 }
 
