@@ -1,6 +1,7 @@
 //! The conventions of a command-line tool, end to end: colour from the flag and the
 //! environment (clap's help and errors included), `--quiet`, `--exit-zero`, `--deny warnings`,
-//! `-o FILE`, the format chosen under GitHub Actions, shell completions and manual pages.
+//! `-o FILE`, the format chosen under GitHub Actions, shell completions, manual pages, and
+//! `roster rule` drawn for a terminal.
 
 mod common;
 use common::{manifest_dir, roster_with, Run, Tree};
@@ -243,7 +244,11 @@ fn completions_and_manual_pages_come_from_the_command_line() {
     man.assert_code(0);
     assert!(man.stdout.contains(".TH roster 1"), "{}", man.stdout);
     // Each command is named by its own page.
-    assert!(man.stdout.contains("\nroster\\-check(1)\n"), "{}", man.stdout);
+    assert!(
+        man.stdout.contains("\nroster\\-check(1)\n"),
+        "{}",
+        man.stdout
+    );
     let page = roster_with(&root, &["man", "check"], &[]);
     page.assert_code(0);
     assert!(
@@ -261,4 +266,41 @@ fn completions_and_manual_pages_come_from_the_command_line() {
         "{}",
         none.stderr
     );
+}
+
+#[test]
+fn a_rule_is_drawn_for_a_terminal_and_kept_as_markdown_on_request() {
+    let root = manifest_dir();
+    let text = roster_with(&root, &["rule", "T005"], &[]);
+    text.assert_code(0);
+    assert!(
+        text.stdout
+            .starts_with("T005 irregular-term (error by default)\n"),
+        "{}",
+        text.stdout
+    );
+    assert!(!text.stdout.contains("## "), "{}", text.stdout);
+    assert!(
+        text.stdout.contains("What it finds\n-------------\n"),
+        "{}",
+        text.stdout
+    );
+    assert!(!text.stdout.contains("```"), "{}", text.stdout);
+
+    let styled = roster_with(&root, &["rule", "T005", "--color", "always"], &[]);
+    assert!(coloured(&styled.stdout), "{}", styled.stdout);
+
+    let markdown = roster_with(&root, &["rule", "T005", "--format", "markdown"], &[]);
+    markdown.assert_code(0);
+    assert!(
+        markdown.stdout.starts_with("# T005 irregular-term\n"),
+        "{}",
+        markdown.stdout
+    );
+    assert!(
+        markdown.stdout.contains("\n## What it finds\n"),
+        "{}",
+        markdown.stdout
+    );
+    assert!(markdown.stdout.contains("```yaml\n"), "{}", markdown.stdout);
 }

@@ -191,7 +191,7 @@ fn run(command: &Command, settings: &Settings, out: &mut dyn Write) -> Result<Ex
         Command::Diff(args) => diff::run(settings, args, out),
         Command::Log(args) => log::run(settings, args, out),
         Command::Rules(args) => rule::list(args, out),
-        Command::Rule(args) => rule::show(args, out),
+        Command::Rule(args) => rule::show(settings, args, out),
         Command::Completions(args) => manual::completions(Cli::command(), args, out),
         Command::Man(args) => manual::man(Cli::command(), args, out),
     }

@@ -1,5 +1,6 @@
 //! Output formats: [`check`] renders the findings of `roster check`, [`diff`] the change
-//! reports of `roster diff` and `roster log`; one file per format in each.
+//! reports of `roster diff` and `roster log`, one file per format in each; [`rule`] draws a
+//! rule's explanation for `roster rule`.
 //!
 //! Renderers write to a caller's `io::Write` and never decide on colour themselves: the CLI
 //! decides once (`--color`, `NO_COLOR`, whether stdout is a terminal) and passes the answer in
@@ -9,6 +10,7 @@
 pub mod check;
 pub mod diff;
 pub mod markdown;
+pub mod rule;
 pub mod text;
 
 #[derive(Clone, Copy, Debug, Default)]
