@@ -32,19 +32,21 @@ fn refer_to_gfmd(tree: &Tree) {
     );
 }
 
+/// Asserts that a check of `tree` passes, having read the 21 record files shipped.
+fn passes_with_every_record(tree: &Tree) {
+    let run = tree.check(&[]);
+    run.assert_code(0);
+    let read_all = run.stdout.starts_with("no problems found in 21 files");
+    assert!(read_all, "{}", run.stdout);
+}
+
 #[test]
 fn ignored_leftovers_are_not_records_but_other_untracked_files_are() {
     let tree = Tree::shipped();
     tree.write(".gitignore", "*~\n*.orig\n").init_git();
     tree.write("records/members/iom.yaml~", "an editor's backup")
         .write("records/chairs.yaml.orig", "a merge's leftover");
-    let run = tree.check(&[]);
-    run.assert_code(0);
-    assert!(
-        run.stdout.starts_with("no problems found in 21 files"),
-        "{}",
-        run.stdout
-    );
+    passes_with_every_record(&tree);
 
     // git shows an untracked file it does not ignore, and so does roster.
     tree.write("records/members/notes.txt", "to do");
@@ -59,6 +61,16 @@ fn ignored_leftovers_are_not_records_but_other_untracked_files_are() {
     run.assert_code(1);
     run.assert_finding("error[S002]", "records/members/iom.yaml~:1:1");
     run.assert_finding("error[S002]", "records/chairs.yaml.orig:1:1");
+}
+
+#[test]
+fn records_that_git_ignores_as_a_whole_are_read_as_they_are() {
+    // A copy of the records in a folder that git ignores (under `target/`, say) is still
+    // checked, not found empty.
+    let tree = Tree::shipped();
+    tree.write(".gitignore", "/records/\n/schemas/\n")
+        .init_git();
+    passes_with_every_record(&tree);
 }
 
 #[test]

@@ -85,14 +85,12 @@ pub fn run(settings: &Settings, args: &CheckArgs, out: &mut dyn Write) -> Result
         let mut reader =
             SideReader::new(&workspace.root).with_index_file(settings.index_file.clone());
         // The index's own roster.toml: the severities the commit will be checked with.
-        let config = reader
-            .config(&Revision::Index)
-            .map_err(|e| staged_error(e, &workspace.root))?;
-        let levels = match config {
-            Some(text) => policy::parse(&text)?,
-            None => Levels::default(),
+        let options_of = |config: Option<&str>| match config {
+            Some(text) => options(args, policy::parse(text)?),
+            None => options(args, Levels::default()),
         };
-        sides::check(&mut reader, &Revision::Index, &options(args, levels)?)?
+        sides::check(&mut reader, &Revision::Index, options_of)
+            .map_err(|e| staged_error(e, &workspace.root))?
     } else {
         let options = options(args, policy::load(&workspace.root)?)?;
         roster::check::check(&workspace.seen_by_git()?, &options)?

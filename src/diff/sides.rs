@@ -40,9 +40,13 @@ pub struct SideReader {
     blobs: HashMap<(String, String), usize>,
     /// Schema blob ids of a tree -> schema set index.
     schema_sets: HashMap<Vec<String>, usize>,
+    /// The text of the `roster.toml` of the side read last, if it has one.
+    config: Option<String>,
 }
 
-const FOLDERS: &[&str] = &["records", "schemas"];
+/// What a side is read from: the records, their schemas, and the file of severities.
+const FOLDERS: &[&str] = &["records", "schemas", CONFIG];
+const CONFIG: &str = "roster.toml";
 
 impl SideReader {
     pub fn new(root: &Path) -> SideReader {
@@ -52,6 +56,7 @@ impl SideReader {
             index_file: None,
             blobs: HashMap::new(),
             schema_sets: HashMap::new(),
+            config: None,
         }
     }
 
@@ -74,31 +79,25 @@ impl SideReader {
         Ok(self.repo.as_ref().expect("opened above"))
     }
 
-    /// The text of the side's `roster.toml`, if it has one: a revision's or the index's own,
-    /// so that a check of what is staged uses the severities that will be committed with it.
-    pub fn config(&mut self, revision: &Revision) -> Result<Option<String>, Error> {
-        const CONFIG: &str = "roster.toml";
-        let listing = match revision {
-            Revision::WorkTree => return read_config(&self.root.join(CONFIG)),
-            Revision::Folder(dir) => return read_config(&dir.join(CONFIG)),
-            Revision::Index => self.repo()?.index_files(&[CONFIG])?,
-            Revision::Commit(id) => self.repo()?.tree_files(id, &[CONFIG])?,
-        };
-        let Some((_, blob)) = listing.into_iter().find(|(path, _)| path == CONFIG) else {
-            return Ok(None);
-        };
-        let bytes = self.repo()?.read_blobs(&[blob])?.remove(0);
-        String::from_utf8(bytes)
-            .map(Some)
-            .map_err(|_| Error::config(format!("`{CONFIG}` is not UTF-8")))
+    /// The text of the `roster.toml` of the side read last, if it has one: a revision's or the
+    /// index's own, so that a check of what is staged uses the severities that will be
+    /// committed with it.
+    pub fn config(&self) -> Option<&str> {
+        self.config.as_deref()
     }
 
     /// Reads one side; returns the corpus result indexes of its files, sorted by name.
     pub fn read(&mut self, corpus: &mut Corpus, revision: &Revision) -> Result<Vec<usize>, Error> {
         let mut files = match revision {
             // The work tree as git sees it (no ignored file), a folder as it is.
-            Revision::WorkTree => read_folder(corpus, Workspace::at(&self.root)?.seen_by_git()?)?,
-            Revision::Folder(dir) => read_folder(corpus, Workspace::at(dir)?)?,
+            Revision::WorkTree => {
+                self.config = read_config(&self.root.join(CONFIG))?;
+                read_folder(corpus, Workspace::at(&self.root)?.seen_by_git()?)?
+            }
+            Revision::Folder(dir) => {
+                self.config = read_config(&dir.join(CONFIG))?;
+                read_folder(corpus, Workspace::at(dir)?)?
+            }
             Revision::Index => {
                 let listing = self.repo()?.index_files(FOLDERS)?;
                 self.read_listing(corpus, listing)?
@@ -120,6 +119,8 @@ impl SideReader {
         corpus: &mut Corpus,
         listing: Vec<(String, String)>,
     ) -> Result<Vec<usize>, Error> {
+        let (config, listing): (Vec<_>, Vec<_>) =
+            listing.into_iter().partition(|(path, _)| path == CONFIG);
         let (schemas, records): (Vec<_>, Vec<_>) = listing
             .into_iter()
             .partition(|(path, _)| path.starts_with("schemas/"));
@@ -155,17 +156,28 @@ impl SideReader {
             .into_iter()
             .filter(|(path, _)| path.starts_with("records/"))
             .collect();
-        let missing: Vec<String> = records
+        let mut missing: Vec<String> = records
             .iter()
             .filter(|(p, b)| !self.blobs.contains_key(&(format!("{set}:{p}"), b.clone())))
             .map(|(_, b)| b.clone())
             .collect();
+        // The side's roster.toml is read with the records, by the same git process.
+        missing.extend(config.iter().map(|(_, blob)| blob.clone()));
         let mut fetched = if missing.is_empty() {
             Vec::new()
         } else {
             self.repo()?.read_blobs(&missing)?
-        }
-        .into_iter();
+        };
+        self.config = match config.is_empty() {
+            true => None,
+            false => {
+                let bytes = fetched.pop().expect("the config's blob was asked for");
+                let text = String::from_utf8(bytes)
+                    .map_err(|_| Error::config(format!("`{CONFIG}` is not UTF-8")))?;
+                Some(text)
+            }
+        };
+        let mut fetched = fetched.into_iter();
         let mut files = Vec::with_capacity(records.len());
         for (path, blob) in records {
             let key = (format!("{set}:{path}"), blob);
@@ -193,16 +205,18 @@ fn read_config(path: &Path) -> Result<Option<String>, Error> {
 }
 
 /// Checks one side on its own, as `roster check` checks the working tree: every record file
-/// of the side, with the side's own schemas.
+/// of the side, with the side's own schemas, and with the options `options` makes of the
+/// side's own `roster.toml` (its text, if the side has one).
 pub fn check(
     reader: &mut SideReader,
     revision: &Revision,
-    options: &Options,
+    options: impl FnOnce(Option<&str>) -> Result<Options, Error>,
 ) -> Result<Outcome, Error> {
     let mut corpus = Corpus::empty(false);
     let files = reader.read(&mut corpus, revision)?;
+    let options = options(reader.config())?;
     corpus.parse_pending();
-    let side = corpus.take_side(&files, options);
+    let side = corpus.take_side(&files, &options);
     Ok(Outcome {
         sources: corpus.sources,
         diagnostics: side.diagnostics,

@@ -143,13 +143,15 @@ impl Workspace {
     /// the files in the index and the untracked ones that are not ignored, so that an editor's
     /// backup (`iom.yaml~`) or a merge's leftover (`chairs.yaml.orig`) that git ignores is not
     /// taken for a record. Outside a git work tree, or without git, the folder is read as it
-    /// is.
+    /// is; and so it is when git shows nothing under `records/`: a copy of the records in a
+    /// folder that git ignores as a whole (under `target/`, say) is checked, not found empty.
     pub fn seen_by_git(self) -> Result<Workspace, Error> {
-        let Some(repo) = git::Repo::discover(&self.root)? else {
-            return Ok(self);
+        let files = match git::visible_files(&self.root, &["records"])? {
+            Some(files) if !files.is_empty() => files,
+            _ => return Ok(self),
         };
         let mut visible = HashSet::new();
-        for file in repo.visible_files(&["records"])? {
+        for file in files {
             // Each folder that holds a visible file is visible too.
             let mut end = file.len();
             while let Some(slash) = file[..end].rfind('/') {

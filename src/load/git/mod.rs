@@ -64,6 +64,57 @@ pub struct Commit {
     pub subject: String,
 }
 
+/// The files under `folders` of `dir` (paths relative to it, such as `["records"]`) that git
+/// shows in the work tree: those in the index and those not in it that no `.gitignore`,
+/// `.git/info/exclude` or `core.excludesFile` ignores (`git ls-files --cached --others
+/// --exclude-standard`), as paths relative to `dir` with `/`, sorted, each once. A tracked file
+/// deleted from the work tree is listed: whether a file is on disk is not asked. `None` when
+/// `dir` is not in a git work tree or there is no `git` program. One git process, and no
+/// `rev-parse` first: a pre-commit check waits for every process it starts.
+pub fn visible_files(dir: &Path, folders: &[&str]) -> Result<Option<Vec<String>>, Error> {
+    let folders = folders
+        .iter()
+        .map(|folder| clean_folder(folder))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut command = git_command(dir);
+    command
+        .args([
+            "ls-files",
+            "-z",
+            "--cached",
+            "--others",
+            "--exclude-standard",
+            "--",
+        ])
+        .args(&folders);
+    let output = match run(command) {
+        Ok(output) => output,
+        Err(e) if e.kind == ErrorKind::NoRepository => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    if !output.status.success() {
+        let message = git_message(&output.stderr);
+        if message.contains("not a git repository") {
+            return Ok(None);
+        }
+        return Err(Error::git(format!(
+            "cannot list the files of the work tree at `{}`: {message}",
+            dir.display()
+        )));
+    }
+    // Without `--full-name`, git gives the paths relative to `dir`.
+    let mut files: Vec<String> = output
+        .stdout
+        .split(|&b| b == 0)
+        .filter(|p| !p.is_empty())
+        .map(|p| String::from_utf8_lossy(p).into_owned())
+        .collect();
+    // A file with a merge conflict is listed once per side of the conflict.
+    files.sort_unstable();
+    files.dedup();
+    Ok(Some(files))
+}
+
 impl Repo {
     /// The repository containing `dir`; paths below are relative to `dir` (the roster root),
     /// which may be a subfolder of the work tree.
@@ -120,16 +171,6 @@ impl Repo {
             shallow: shallow == "true",
             index_file: None,
         })
-    }
-
-    /// The repository containing `dir`, or `None` when there is none to read: `dir` is not in
-    /// a git work tree, or there is no `git` program.
-    pub fn discover(dir: &Path) -> Result<Option<Repo>, Error> {
-        match Repo::open(dir) {
-            Ok(repo) => Ok(Some(repo)),
-            Err(e) if e.kind == ErrorKind::NoRepository => Ok(None),
-            Err(e) => Err(e),
-        }
     }
 
     /// The same repository, reading the index from `file` (an absolute path) instead of its
@@ -474,35 +515,6 @@ impl Repo {
                 files.push((relative, blob));
             }
         }
-        Ok(files)
-    }
-
-    /// The files under the given folders that git shows in the work tree: those in the index
-    /// and those not in it that no `.gitignore`, `.git/info/exclude` or `core.excludesFile`
-    /// ignores (`git ls-files --cached --others --exclude-standard`), relative to the roster
-    /// root, sorted, each once. Whether they are still on disk is not asked: a tracked file
-    /// deleted from the work tree is listed.
-    pub fn visible_files(&self, folders: &[&str]) -> Result<Vec<String>, Error> {
-        let (specs, cleaned) = self.pathspecs(folders)?;
-        let mut args = vec![
-            "ls-files".to_string(),
-            "-z".to_string(),
-            "--cached".to_string(),
-            "--others".to_string(),
-            "--exclude-standard".to_string(),
-            "--full-name".to_string(),
-            "--".to_string(),
-        ];
-        args.extend(specs);
-        let stdout = self.output("cannot list the files of the work tree", &args)?;
-        let mut files: Vec<String> = stdout
-            .split(|&b| b == 0)
-            .filter(|p| !p.is_empty())
-            .filter_map(|p| self.relative(&String::from_utf8_lossy(p), &cleaned))
-            .collect();
-        // A file with a merge conflict is listed once per side of the conflict.
-        files.sort_unstable();
-        files.dedup();
         Ok(files)
     }
 
