@@ -78,6 +78,8 @@ pub struct ChairOn {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub coordinator: Option<String>,
     pub interim: bool,
+    /// Decided, not yet held (`planned: true`).
+    pub planned: bool,
     pub start: String,
     pub end: String,
     /// Whether the entry covers the day on every reading of its dates (windows and inferred
@@ -126,12 +128,12 @@ pub fn at(data: &Dataset, day: Day) -> Snapshot {
         .filter_map(|m| Some((m.id()?, m)))
         .collect();
     for m in &data.members {
-        let (Some(id), Some(span)) = (m.id(), m.membership()) else {
-            continue;
-        };
-        if span.certain().contains(day) {
+        let Some(id) = m.id() else { continue };
+        // The period that certainly holds the day, else one that possibly does.
+        let spans: Vec<_> = m.memberships().map(|(_, span)| span).collect();
+        if spans.iter().any(|s| s.certain().contains(day)) {
             snapshot.members.push(id.to_string());
-        } else if span.possible().contains(day) {
+        } else if let Some(span) = spans.iter().find(|s| s.possible().contains(day)) {
             snapshot.possible_members.push(PossibleMember {
                 id: id.to_string(),
                 joined: span.start.to_string(),
@@ -211,6 +213,7 @@ fn chair_on(e: &ChairEntry, day: Day, members: &HashMap<&str, &Member>) -> Chair
         on_behalf_of: None,
         coordinator: None,
         interim: false,
+        planned: e.planned,
         start: show(&e.start),
         end: show(&e.end),
         certain,
@@ -234,10 +237,10 @@ fn chair_on(e: &ChairEntry, day: Day, members: &HashMap<&str, &Member>) -> Chair
                 None => chairs.iter().map(|c| c.value.as_str()).collect(),
             };
             for seat in seats {
-                let Some(membership) = members.get(seat).and_then(|m| m.membership()) else {
+                let Some(member) = members.get(seat) else {
                     continue;
                 };
-                if !membership.certain().contains(day) {
+                if !member.memberships().any(|(_, s)| s.certain().contains(day)) {
                     on.possibly_not_members.push(seat.to_string());
                 }
             }
@@ -299,6 +302,9 @@ impl std::fmt::Display for Snapshot {
                     }
                     if c.interim {
                         who.push_str(", interim");
+                    }
+                    if c.planned {
+                        who.push_str(", planned");
                     }
                     who
                 }

@@ -10,7 +10,7 @@
 //! ```text
 //! cli (the binary)        arguments, printing, environment, exit codes
 //! report                  one renderer per output format
-//! at                      the state of the records on one day
+//! at, init               the state of the records on one day; a new records tree
 //! diff                    change reports: sides, matching, field changes, consequences, history
 //! check                   the corpus of files, severity policy, check()
 //! rules                   the R- and T-checks over the model
@@ -28,6 +28,7 @@ pub mod check;
 pub mod diag;
 pub mod diff;
 pub mod error;
+pub mod init;
 pub mod load;
 pub mod model;
 pub mod report;

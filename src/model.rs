@@ -35,6 +35,19 @@ pub struct Dataset {
     pub sources: Vec<SourceRecord>,
     /// Every `sources:` list and claim `source:`, for the reference and source rules.
     pub citations: Vec<Citations>,
+    /// Every name and acronym map, for the rule on the body's languages.
+    pub localized: Vec<Localized>,
+}
+
+/// A `name` or `acronym` map, keyed by language.
+#[derive(Clone, Debug)]
+pub struct Localized {
+    /// The map itself (its first key).
+    pub at: Loc,
+    /// What it names, for messages: "the name of member `iom`".
+    pub what: String,
+    /// Its keys: the languages it is given in.
+    pub languages: Vec<Field<String>>,
 }
 
 #[derive(Clone, Debug)]
@@ -44,6 +57,8 @@ pub struct Group {
     pub dissolved: Option<Field<Date>>,
     /// The period the records claim to be complete for.
     pub coverage: Option<Coverage>,
+    /// The languages names and acronyms are kept in (`languages`).
+    pub languages: Vec<Field<String>>,
     pub regimes: Vec<Regime>,
     pub claims: Vec<Claim>,
     pub names: Vec<NamePeriod>,
@@ -94,7 +109,8 @@ pub struct NamePeriod {
     pub until: Option<Field<Date>>,
 }
 
-/// A rotation regime: terms of `term_months` starting in one of `start_months`.
+/// A rotation regime: terms of `term_months` starting in one of `start_months`, perhaps passing
+/// from member to member in a declared `order`.
 #[derive(Clone, Debug)]
 pub struct Regime {
     pub at: Loc,
@@ -102,6 +118,28 @@ pub struct Regime {
     pub until: Option<Field<Date>>,
     pub term_months: u32,
     pub start_months: Vec<u32>,
+    pub order: Option<Order>,
+    /// Turns the order gave to a member that did not take them.
+    pub skipped: Vec<Skip>,
+}
+
+/// The order in which the chair passes from member to member.
+#[derive(Clone, Debug)]
+pub struct Order {
+    pub at: Loc,
+    /// Alphabetical by the members' names in this language.
+    pub alphabetical: Option<Field<String>>,
+    /// Or this list of member ids.
+    pub list: Vec<Field<String>>,
+    pub one_turn_per_cycle: bool,
+}
+
+/// A turn the order gave to `member` at `when`, which it did not take.
+#[derive(Clone, Debug)]
+pub struct Skip {
+    pub at: Loc,
+    pub member: Option<Field<String>>,
+    pub when: Option<Field<Date>>,
 }
 
 /// A statement from a source about how many members the body had, or (`derived: true`) a count
@@ -123,12 +161,36 @@ pub struct Member {
     /// The file name without `.yaml`, which must equal the id.
     pub file_stem: String,
     pub id: Option<Field<String>>,
+    /// `(language, name)` pairs.
+    pub names: Vec<(String, String)>,
     /// `(language, acronym)` pairs.
     pub acronyms: Vec<(String, Field<String>)>,
-    pub joined: Option<Field<Date>>,
-    pub left: Option<Field<Date>>,
+    /// The periods of membership: the top-level `joined` and `left`, or each of `periods`.
+    pub tenures: Vec<Tenure>,
     pub founded: Option<Field<Date>>,
     pub constituents: Vec<Constituent>,
+    /// The member whose seat this one continues (`continues: ussr`).
+    pub continues: Option<Field<String>>,
+    /// The kind of seat (`permanent`, `elected`).
+    pub seat: Option<Field<String>>,
+}
+
+/// One period of membership.
+#[derive(Clone, Debug)]
+pub struct Tenure {
+    pub at: Loc,
+    pub joined: Option<Field<Date>>,
+    pub left: Option<Field<Date>>,
+}
+
+impl Tenure {
+    /// The period as dates of reduced precision, if `joined` is known.
+    pub fn extent(&self) -> Option<temporal::Extent> {
+        Some(temporal::Extent {
+            start: self.joined.as_ref()?.value,
+            end: self.left.as_ref().map(|l| l.value),
+        })
+    }
 }
 
 impl Member {
@@ -136,12 +198,22 @@ impl Member {
         self.id.as_ref().map(|f| f.value.as_str())
     }
 
-    /// The membership as a reduced-precision period, if `joined` is known.
-    pub fn membership(&self) -> Option<temporal::Extent> {
-        Some(temporal::Extent {
-            start: self.joined.as_ref()?.value,
-            end: self.left.as_ref().map(|l| l.value),
-        })
+    /// Every period of membership whose `joined` is known, with its dates as a period.
+    pub fn memberships(&self) -> impl Iterator<Item = (&Tenure, temporal::Extent)> {
+        self.tenures.iter().filter_map(|t| Some((t, t.extent()?)))
+    }
+
+    /// When the member first joined.
+    pub fn first_joined(&self) -> Option<&Field<Date>> {
+        self.tenures.first()?.joined.as_ref()
+    }
+
+    /// The member's name in `language`, if it has one.
+    pub fn name_in(&self, language: &str) -> Option<&str> {
+        self.names
+            .iter()
+            .find(|(l, _)| l == language)
+            .map(|(_, n)| n.as_str())
     }
 }
 
@@ -172,6 +244,8 @@ pub struct ChairEntry {
     /// Position in `chairs.yaml`.
     pub index: usize,
     pub kind: EntryKind,
+    /// Decided but not yet held (`planned: true`).
+    pub planned: bool,
     pub start: Option<Field<Date>>,
     pub end: Option<Field<Date>>,
 }
@@ -322,6 +396,47 @@ impl FieldReader {
             .collect()
     }
 
+    /// The member ids under `key`: each item a string, or a mapping with an `id` (and its own
+    /// `sources`, returned as citations).
+    fn member_refs(&self, node: &Node, key: &str) -> (Vec<Field<String>>, Vec<Citations>) {
+        let mut ids = Vec::new();
+        let mut citations = Vec::new();
+        for item in node.get(key).map_or(&[][..], Node::items) {
+            if let Some(text) = item.as_str() {
+                ids.push(self.field(text.to_string(), item));
+            } else if let Some(id) = self.string(item, "id") {
+                ids.push(id);
+                citations.push(self.citations(item));
+            }
+        }
+        (ids, citations)
+    }
+
+    /// The `name` or `acronym` map under `key`, as a [`Localized`] naming `what`.
+    fn localized(
+        &self,
+        node: &Node,
+        key: &str,
+        what: impl FnOnce() -> String,
+    ) -> Option<Localized> {
+        let map = node.get(key).filter(|n| n.is_mapping())?;
+        Some(Localized {
+            at: self.loc(map),
+            what: what(),
+            languages: map
+                .entries()
+                .iter()
+                .map(|e| Field {
+                    value: e.key.to_string(),
+                    at: Loc {
+                        file: self.file,
+                        span: e.key_span,
+                    },
+                })
+                .collect(),
+        })
+    }
+
     /// The items of the list under `key` that are mappings.
     fn items<'a>(&self, node: &'a Node, key: &str) -> impl Iterator<Item = &'a Node> {
         let list = node.get(key).map_or(&[][..], Node::items);
@@ -365,11 +480,17 @@ impl Dataset {
                 Kind::WorkingGroups => {
                     for node in r.items(root, "working_groups") {
                         data.citations.push(r.citations(node));
-                        let mut co_chairs = r.strings(node, "co_chairs");
+                        let id = r.string(node, "id");
+                        let who = id.as_ref().map_or("?", |f| f.value.as_str());
+                        data.localized.extend(r.localized(node, "name", || {
+                            format!("the name of working group `{who}`")
+                        }));
+                        let (mut co_chairs, cited) = r.member_refs(node, "co_chairs");
+                        data.citations.extend(cited);
                         co_chairs.extend(r.string(node, "chair"));
                         data.working_groups.push(WorkingGroup {
                             at: r.loc(node),
-                            id: r.string(node, "id"),
+                            id,
                             co_chairs,
                             from: r.date(node, "from"),
                             until: r.date(node, "until"),
@@ -424,6 +545,30 @@ impl Dataset {
                                 .collect()
                         })
                         .unwrap_or_default(),
+                    order: node.get("order").filter(|o| o.is_mapping()).map(|o| {
+                        // An order may cite sources of its own, or rest on the regime's.
+                        if o.get("sources").is_some() {
+                            self.citations.push(r.citations(o));
+                        }
+                        Order {
+                            at: r.loc(o),
+                            alphabetical: r.string(o, "alphabetical"),
+                            list: r.strings(o, "list"),
+                            one_turn_per_cycle: o.get("one_turn_per_cycle").and_then(Node::as_bool)
+                                != Some(false),
+                        }
+                    }),
+                    skipped: r
+                        .items(node, "skipped")
+                        .map(|skip| {
+                            self.citations.push(r.citations(skip));
+                            Skip {
+                                at: r.loc(skip),
+                                member: r.string(skip, "member"),
+                                when: r.date(skip, "when"),
+                            }
+                        })
+                        .collect(),
                 }
             })
             .collect();
@@ -441,10 +586,25 @@ impl Dataset {
                 })
             })
             .collect();
+        self.localized
+            .extend(r.localized(root, "name", || "the group's name".to_string()));
+        self.localized
+            .extend(r.localized(root, "acronym", || "the group's acronym".to_string()));
+        if let Some(successor) = root.get("succeeded_by").filter(|n| n.is_mapping()) {
+            self.citations.push(r.citations(successor));
+            self.localized.extend(r.localized(successor, "name", || {
+                "the name of the group's successor".to_string()
+            }));
+        }
         let names = r
             .items(root, "names")
             .map(|node| {
                 self.citations.push(r.citations(node));
+                self.localized
+                    .extend(r.localized(node, "name", || "a former name of the group".to_string()));
+                self.localized.extend(r.localized(node, "acronym", || {
+                    "a former acronym of the group".to_string()
+                }));
                 NamePeriod {
                     at: r.loc(node),
                     from: r.date(node, "from"),
@@ -465,6 +625,7 @@ impl Dataset {
             founded: r.date(root, "founded"),
             dissolved: r.date(root, "dissolved"),
             coverage,
+            languages: r.strings(root, "languages"),
             regimes,
             claims,
             names,
@@ -488,25 +649,69 @@ impl Dataset {
                     .collect()
             })
             .unwrap_or_default();
+        let id = r.string(root, "id");
+        let who = id.as_ref().map_or(file_stem.clone(), |f| f.value.clone());
+        self.localized
+            .extend(r.localized(root, "name", || format!("the name of member `{who}`")));
+        self.localized
+            .extend(r.localized(root, "acronym", || format!("the acronym of member `{who}`")));
         let constituents = r
             .items(root, "constituents")
             .filter_map(|node| {
+                let id = r.string(node, "id")?;
+                let of = &id.value;
+                self.localized.extend(
+                    r.localized(node, "name", || format!("the name of constituent `{of}`")),
+                );
+                self.localized.extend(r.localized(node, "acronym", || {
+                    format!("the acronym of constituent `{of}`")
+                }));
                 Some(Constituent {
-                    id: r.string(node, "id")?,
                     founded: r.date(node, "founded"),
+                    id,
                 })
             })
             .collect();
+        let names = root
+            .get("name")
+            .map(|node| {
+                node.entries()
+                    .iter()
+                    .filter_map(|e| Some((e.key.to_string(), e.value.as_str()?.to_string())))
+                    .collect()
+            })
+            .unwrap_or_default();
+        // One period at the top level, or several under `periods`, each with its sources.
+        let mut tenures: Vec<Tenure> = r
+            .items(root, "periods")
+            .map(|node| {
+                self.citations.push(r.citations(node));
+                Tenure {
+                    at: r.loc(node),
+                    joined: r.date(node, "joined"),
+                    left: r.date(node, "left"),
+                }
+            })
+            .collect();
+        if tenures.is_empty() {
+            tenures.push(Tenure {
+                at: r.loc(root),
+                joined: r.date(root, "joined"),
+                left: r.date(root, "left"),
+            });
+        }
         self.members.push(Member {
             at: r.loc(root),
             file: r.file,
             file_stem,
-            id: r.string(root, "id"),
+            id,
+            names,
             acronyms,
-            joined: r.date(root, "joined"),
-            left: r.date(root, "left"),
+            tenures,
             founded: r.date(root, "founded"),
             constituents,
+            continues: r.string(root, "continues"),
+            seat: r.string(root, "seat"),
         });
     }
 
@@ -519,7 +724,9 @@ impl Dataset {
             EntryKind::Unknown
         } else {
             let mut chairs: Vec<_> = r.string(node, "chair").into_iter().collect();
-            chairs.extend(r.strings(node, "chairs"));
+            let (co_chairs, cited) = r.member_refs(node, "chairs");
+            chairs.extend(co_chairs);
+            self.citations.extend(cited);
             EntryKind::Term {
                 chairs,
                 on_behalf_of: r.string(node, "on_behalf_of"),
@@ -532,6 +739,7 @@ impl Dataset {
             at: r.loc(node),
             index,
             kind,
+            planned: flag("planned"),
             start: r.date(node, "start"),
             end: r.date(node, "end"),
         });
@@ -555,6 +763,7 @@ impl Dataset {
         self.documents.append(&mut other.documents);
         self.sources.append(&mut other.sources);
         self.citations.append(&mut other.citations);
+        self.localized.append(&mut other.localized);
     }
 
     /// Adds the records of `other`, the model of another file, to this one.
@@ -569,5 +778,6 @@ impl Dataset {
         self.documents.extend(other.documents.iter().cloned());
         self.sources.extend(other.sources.iter().cloned());
         self.citations.extend(other.citations.iter().cloned());
+        self.localized.extend(other.localized.iter().cloned());
     }
 }

@@ -11,7 +11,7 @@ mod common;
 use common::{copy_dir, manifest_dir};
 
 fn git(dir: &Path, args: &[&str]) -> String {
-    common::git(dir, args, &[])
+    common::git_at(dir, "2026-01-01T12:00:00+00:00", args)
 }
 
 /// A repository holding the shipped records, committed once on `main`.
@@ -178,6 +178,31 @@ fn member_counts_stop_at_the_end_of_what_the_records_cover() {
 }
 
 #[test]
+fn member_counts_stop_at_the_dissolution_of_the_group() {
+    // A group dissolved in June 2012: a member that joined in March 2012 and never left moves
+    // the counts for March to June only, not as if the group still met.
+    let dir = repo();
+    let p = dir.path();
+    edit(
+        p,
+        "records/group.yaml",
+        "founded: 2003-04\n",
+        "founded: 2003-04\ndissolved: 2012-06\n",
+    );
+    git(p, &["commit", "-q", "-am", "dissolved"]);
+    let late = NEW_MEMBER.replace(
+        "joined: 2006-06-01\nleft: 2006-08-31\n",
+        "joined: 2012-03-01\n",
+    );
+    fs::write(p.join("records/members/wfp.yaml"), late).unwrap();
+    let report = json(p, &[]);
+    let counts = report["consequences"]["member_counts"].as_array().unwrap();
+    assert_eq!(counts.len(), 1, "{report}");
+    assert_eq!(counts[0]["start"], "2012-03-01");
+    assert_eq!(counts[0]["end"], "2012-06-30");
+}
+
+#[test]
 fn a_removed_member_breaks_the_claims_that_count_it() {
     let dir = repo();
     fs::remove_file(dir.path().join("records/members/who.yaml")).unwrap();
@@ -314,6 +339,83 @@ fn a_change_that_breaks_a_rule_reports_the_new_error() {
         .expect("T006");
     assert_eq!(t006["file"], "records/chairs.yaml");
     assert!(report["summary"].as_str().unwrap().contains("new error"));
+}
+
+#[test]
+fn a_silence_added_over_an_error_is_silenced_not_fixed() {
+    let dir = repo();
+    let p = dir.path();
+    edit(
+        p,
+        "records/members/undp.yaml",
+        "joined: 2006-01/2006-04",
+        "joined: 2011",
+    );
+    git(p, &["commit", "-q", "-am", "UNDP joined in 2011"]);
+    // The T006 finding is on UNDP's term in the chairs file: a silence there hides it.
+    let chairs = fs::read_to_string(p.join("records/chairs.yaml")).unwrap();
+    let line = chairs
+        .lines()
+        .position(|l| l.trim() == "- chair: undp")
+        .expect("UNDP's term");
+    let mut lines: Vec<String> = chairs.lines().map(String::from).collect();
+    lines[line].push_str("  # roster: allow T006 -- a test silences it");
+    fs::write(p.join("records/chairs.yaml"), lines.join("\n") + "\n").unwrap();
+
+    let report = json(p, &[]);
+    assert!(kinds(&report).is_empty(), "{report}");
+    let summary = report["summary"].as_str().unwrap();
+    assert!(summary.starts_with("no change to the records"), "{summary}");
+    assert!(summary.contains("1 error silenced"), "{summary}");
+    assert!(!summary.contains("fixed"), "{summary}");
+    let silenced = report["consequences"]["silenced"].as_array().unwrap();
+    assert_eq!(silenced.len(), 1, "{report}");
+    assert_eq!(silenced[0]["code"], "T006");
+    let by = format!("records/chairs.yaml:{}", line + 1);
+    assert_eq!(silenced[0]["silenced_by"], by.as_str());
+    assert!(report["consequences"]["fixed"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+
+    let (_, human, _) = roster(p, &["diff"]);
+    assert!(
+        human.contains(&format!("(silenced by {by}, not fixed)")),
+        "{human}"
+    );
+}
+
+#[test]
+fn a_change_under_an_existing_silence_is_reported_with_it() {
+    let dir = repo();
+    let p = dir.path();
+    // A silence kept on UNDP's term for a T006 finding the records once had; R006 reports it
+    // as silencing nothing, until a change brings a finding under it.
+    let chairs = fs::read_to_string(p.join("records/chairs.yaml")).unwrap();
+    let line = chairs
+        .lines()
+        .position(|l| l.trim() == "- chair: undp")
+        .expect("UNDP's term");
+    let mut lines: Vec<String> = chairs.lines().map(String::from).collect();
+    lines[line].push_str("  # roster: allow T006 -- a test silences it");
+    fs::write(p.join("records/chairs.yaml"), lines.join("\n") + "\n").unwrap();
+    git(p, &["commit", "-q", "-am", "a silence"]);
+    edit(
+        p,
+        "records/members/undp.yaml",
+        "joined: 2006-01/2006-04",
+        "joined: 2011",
+    );
+    let report = json(p, &[]);
+    let under = report["consequences"]["under_silence"].as_array().unwrap();
+    let t006 = under
+        .iter()
+        .find(|f| f["code"] == "T006")
+        .expect("the T006 finding under the silence is reported");
+    let by = format!("records/chairs.yaml:{}", line + 1);
+    assert_eq!(t006["silenced_by"], by.as_str());
+    let summary = report["summary"].as_str().unwrap();
+    assert!(summary.contains("1 error new under a silence"), "{summary}");
 }
 
 #[test]
@@ -543,7 +645,10 @@ fn log_lists_the_changes_of_each_commit_newest_first() {
         subjects,
         ["add WFP", "IOM founding day", "records as shipped"]
     );
-    assert_eq!(commits[0]["report"]["summary"], "1 member added");
+    assert_eq!(
+        commits[0]["report"]["summary"],
+        "1 member added; member counts changed"
+    );
     assert_eq!(
         commits[1]["report"]["summary"],
         "1 field changed in 1 member"

@@ -8,8 +8,8 @@
 
 use roster::diag::{Certainty, Severity};
 use roster::diff::{
-    field_changes, ChangeKind, Consequences, CountChange, FieldChange, Finding, MemberCount,
-    Period, RecordChange, Report, VERSION,
+    field_changes, record_fields, CertaintyChange, ChangeKind, Consequences, CountChange,
+    FieldChange, Finding, MemberCount, Period, RecordChange, Report, VERSION,
 };
 use roster::load::workspace::Kind;
 use roster::report::diff::{render, DiffFormat};
@@ -57,7 +57,8 @@ fn main_report() -> Report {
         new: "working tree".to_string(),
         summary: "1 member added, 1 member removed, 1 member renamed, 1 field changed in \
                   1 member, 1 field changed in 1 chair entry, 1 document added; 1 new error, \
-                  1 warning fixed, member counts changed, chair coverage lost"
+                  1 warning fixed, 1 error silenced, 1 error new under a silence, \
+                  1 uncertain finding made certain, member counts changed, chair coverage lost"
             .to_string(),
         changes: vec![
             change(
@@ -68,8 +69,12 @@ fn main_report() -> Report {
                 "records/members/iom.yaml",
                 2,
                 field_changes(
-                    &json!({"name": {"fr": "Organisation mondiale pour les migrations"}}),
-                    &json!({"name": {"fr": "Organisation internationale pour les migrations"}}),
+                    &json!({"name": {"fr": "Organisation mondiale pour les migrations"},
+                            "note": "IOM joined in 2003. The sources do not say how, so the \
+                                     date is left open. It chaired twice."}),
+                    &json!({"name": {"fr": "Organisation internationale pour les migrations"},
+                            "note": "IOM joined in 2003. The sources still do not say how, so \
+                                     the date is left open. It chaired in 2007 and in 2013."}),
                 ),
             ),
             renamed,
@@ -80,7 +85,11 @@ fn main_report() -> Report {
                 ChangeKind::Removed,
                 "records/members/unitar.yaml",
                 2,
-                Vec::new(),
+                record_fields(
+                    &json!({"id": "unitar", "joined": "2006", "sources": ["iom-gmg-page-fr"],
+                            "note": "Listed on the page of 2006."}),
+                    false,
+                ),
             ),
             change(
                 Kind::Member,
@@ -89,7 +98,13 @@ fn main_report() -> Report {
                 ChangeKind::Added,
                 "records/members/who.yaml",
                 2,
-                Vec::new(),
+                record_fields(
+                    &json!({"id": "who", "name": {"en": "World Health Organization"},
+                            "joined": "2018-01/2018-06", "sources": ["gmg-2018-report"],
+                            "note": "The 2018 report lists WHO among the members; it names no \
+                                     day, so the window is the first half of the year."}),
+                    true,
+                ),
             ),
             change(
                 Kind::Chairs,
@@ -120,6 +135,7 @@ fn main_report() -> Report {
                 file: "records/chairs.yaml".to_string(),
                 line: 52,
                 column: 12,
+                silenced_by: None,
             }],
             fixed: vec![Finding {
                 code: "R003",
@@ -130,18 +146,68 @@ fn main_report() -> Report {
                 file: "records/members/hcr.yaml".to_string(),
                 line: 2,
                 column: 1,
+                silenced_by: None,
+            }],
+            silenced: vec![Finding {
+                code: "R002",
+                name: "dangling-reference",
+                severity: Severity::Error,
+                certainty: Certainty::Certain,
+                message: "no source has the id `ceb-directory`".to_string(),
+                file: "records/members/iom.yaml".to_string(),
+                line: 14,
+                column: 5,
+                silenced_by: Some("records/members/iom.yaml:14".to_string()),
+            }],
+            under_silence: vec![Finding {
+                code: "T007",
+                name: "joined-before-founded",
+                severity: Severity::Error,
+                certainty: Certainty::Certain,
+                message: "`un-women` joined in 2009 but was founded only on 2010-07-02".to_string(),
+                file: "records/members/un-women.yaml".to_string(),
+                line: 9,
+                column: 9,
+                silenced_by: Some("records/members/un-women.yaml:9".to_string()),
+            }],
+            became_certain: vec![CertaintyChange {
+                was: Finding {
+                    code: "T002",
+                    name: "member-count-mismatch",
+                    severity: Severity::Note,
+                    certainty: Certainty::Possible,
+                    message: "a claim says `16` members in `2010-12`, which is possibly wrong"
+                        .to_string(),
+                    file: "records/group.yaml".to_string(),
+                    line: 98,
+                    column: 5,
+                    silenced_by: None,
+                },
+                now: Finding {
+                    code: "T002",
+                    name: "member-count-mismatch",
+                    severity: Severity::Error,
+                    certainty: Certainty::Certain,
+                    message:
+                        "a claim says `16` members in `2010-12`, but the member records have `15`"
+                            .to_string(),
+                    file: "records/group.yaml".to_string(),
+                    line: 98,
+                    column: 5,
+                    silenced_by: None,
+                },
             }],
             member_counts: vec![CountChange {
                 start: "2010-01-01".to_string(),
                 end: Some("2010-12-30".to_string()),
-                old: MemberCount {
+                old: Some(MemberCount {
                     certain: 14,
                     possible: 16,
-                },
-                new: MemberCount {
+                }),
+                new: Some(MemberCount {
                     certain: 15,
                     possible: 16,
-                },
+                }),
             }],
             coverage_gained: Vec::new(),
             coverage_lost: vec![Period {
@@ -165,11 +231,7 @@ fn empty_report() -> Report {
 
 fn rendered(format: DiffFormat, report: &Report, color: bool) -> String {
     let mut out = Vec::new();
-    let options = RenderOptions {
-        color,
-        ..RenderOptions::default()
-    };
-    render(format, report, &options, &mut out).expect("rendering succeeds");
+    render(format, report, &RenderOptions { color }, None, &mut out).expect("rendering succeeds");
     String::from_utf8(out).expect("output is UTF-8")
 }
 
@@ -354,8 +416,9 @@ fn markdown_stays_under_the_comment_limit() {
         .count();
     assert!(rows > 100, "only {rows} rows shown");
     let note = format!(
-        "_The report was cut at {rows} of 5000 record changes to fit GitHub's comment limit; \
-         run `roster diff --format json` for the full report._"
+        "_This report shows {rows} of 5000 record changes: the last {} did not fit in GitHub's \
+         comment limit. `roster diff --format json` gives them all._",
+        5000 - rows
     );
     assert_eq!(out.lines().last(), Some(note.as_str()));
     assert_eq!(
@@ -382,7 +445,7 @@ fn markdown_stays_under_the_comment_limit_with_many_findings() {
     assert!(out.contains(" more findings are left out to fit GitHub's comment limit; "));
     assert!(out.contains("| lost | 2007-01-01..2007-01-31 |"));
     // Ten changes are few enough to be shown whole.
-    assert!(!out.contains("The report was cut"));
+    assert!(!out.contains("This report shows"));
     assert_eq!(
         out.lines().filter(|l| l.starts_with("| modified")).count(),
         6
@@ -392,7 +455,7 @@ fn markdown_stays_under_the_comment_limit_with_many_findings() {
 #[test]
 fn a_short_report_is_not_cut() {
     let out = rendered(DiffFormat::Markdown, &many_changes(30), false);
-    assert!(!out.contains("The report was cut"));
+    assert!(!out.contains("This report shows"));
     assert!(out.contains("<details><summary>30 record changes</summary>"));
 }
 
@@ -416,6 +479,118 @@ fn control_characters_in_records_are_shown_escaped() {
     )];
     let out = rendered(DiffFormat::Human, &report, false);
     assert!(!out.contains('\x1b'), "{out}");
+    // The summary, a blank line, the heading, the record and its field (a short note, changed
+    // word by word in place).
     assert_eq!(out.lines().count(), 5, "{out}");
     assert!(out.contains("member `x\\u001b[2J`"), "{out}");
+}
+
+/// A note rewritten past its 200th character: every changed sentence is shown whole, old and
+/// new, in every format, and a report over the comment limit drops whole records, never a
+/// part of a value.
+#[test]
+fn long_prose_is_shown_whole_sentence_by_sentence() {
+    let opening = "The page of the group lists its members in the order they joined, \
+                   with the year of each, and it was last updated in the spring of 2014 \
+                   according to the archive copies that the maintainers compared. ";
+    let old =
+        format!("{opening}The sources do not say how the chair passed, so the term is left open.");
+    let new = format!("{opening}The sources still do not say how the chair passed, so the term follows the rotation.");
+    let mut report = empty_report();
+    report.summary = "1 field changed in 1 chair entry".to_string();
+    report.changes = vec![change(
+        Kind::Chairs,
+        "ilo 2014-01..2014-06",
+        "term of `ilo` 2014-01..2014-06",
+        ChangeKind::Modified,
+        "records/chairs.yaml",
+        40,
+        field_changes(&json!({"note": old}), &json!({"note": new})),
+    )];
+    let sentences = report.changes[0].fields[0].sentences.as_ref().unwrap();
+    assert_eq!(
+        sentences.len(),
+        1,
+        "only the changed sentence: {sentences:?}"
+    );
+
+    let human = rendered(DiffFormat::Human, &report, false);
+    assert!(
+        human.contains(
+            "      - The sources do not say how the chair passed, so the term [-is left open.-]"
+        ),
+        "{human}"
+    );
+    assert!(
+        human.contains("      + The sources {+still+} do not say how the chair passed, so the term {+follows the rotation.+}"),
+        "{human}"
+    );
+    let markdown = rendered(DiffFormat::Markdown, &report, false);
+    assert!(
+        markdown.contains("+&nbsp;The sources **still** do not say"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("**follows the rotation.**"), "{markdown}");
+    assert!(!markdown.contains('…'), "nothing is cut: {markdown}");
+    insta::assert_snapshot!("long_prose_human", human);
+    insta::assert_snapshot!("long_prose_markdown", markdown);
+
+    // Over the limit: records are dropped whole, from the end.
+    let huge = "A sentence of the note that goes on. ".repeat(1000);
+    let mut big = empty_report();
+    big.summary = "3 members changed".to_string();
+    big.changes = (0..3)
+        .map(|i| {
+            change(
+                Kind::Member,
+                &format!("m{i}"),
+                &format!("member `m{i}`"),
+                ChangeKind::Added,
+                &format!("records/members/m{i}.yaml"),
+                2,
+                record_fields(
+                    &json!({"id": format!("m{i}"), "joined": "2010", "note": huge}),
+                    true,
+                ),
+            )
+        })
+        .collect();
+    let out = rendered(DiffFormat::Markdown, &big, false);
+    assert!(out.chars().count() <= 65_536);
+    let shown = out.matches("| added |").count();
+    assert!((1..3).contains(&shown), "{shown} records shown");
+    assert_eq!(
+        out.matches(huge.trim_end()).count(),
+        shown,
+        "each shown note is whole"
+    );
+    assert!(out.contains(&format!("This report shows {shown} of 3 record changes")));
+}
+
+#[test]
+fn markdown_links_locations_to_the_new_side_commit() {
+    let links = roster::report::diff::Links::new("https://github.com/o/r/blob/abc123", "");
+    let mut out = Vec::new();
+    render(
+        DiffFormat::Markdown,
+        &main_report(),
+        &RenderOptions { color: false },
+        Some(&links),
+        &mut out,
+    )
+    .unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains(
+        "<sub>[`records/members/iom.yaml:2`](https://github.com/o/r/blob/abc123/records/members/iom.yaml#L2)</sub>"
+    ), "{out}");
+    assert!(out.contains(
+        "[`records/chairs.yaml:52:12`](https://github.com/o/r/blob/abc123/records/chairs.yaml#L52)"
+    ), "{out}");
+    // A removed record and a fixed finding are on the old side: no link to the new commit.
+    assert!(
+        out.contains("<sub>records/members/unitar.yaml:2</sub>"),
+        "{out}"
+    );
+    assert!(out.contains("| `records/members/hcr.yaml:2:1` |"), "{out}");
+    insta::assert_snapshot!("markdown_linked", out);
 }

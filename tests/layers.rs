@@ -19,7 +19,7 @@ const LAYERS: &[&[&str]] = &[
     &["rules"],
     &["check"],
     &["diff"],
-    &["at"],
+    &["at", "init"],
     &["report"],
 ];
 

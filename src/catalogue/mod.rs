@@ -96,6 +96,22 @@ pub static R006: Rule = Rule {
     explanation: include_str!("R006.md"),
 };
 
+pub static R007: Rule = Rule {
+    code: "R007",
+    name: "name-languages",
+    default_severity: Severity::Error,
+    summary: "a name or acronym not given in exactly the languages the body declares",
+    explanation: include_str!("R007.md"),
+};
+
+pub static T012: Rule = Rule {
+    code: "T012",
+    name: "rotation-out-of-order",
+    default_severity: Severity::Error,
+    summary: "a term out of the rotation's declared order, or a member chairing twice in one cycle",
+    explanation: include_str!("T012.md"),
+};
+
 pub static S001: Rule = Rule {
     code: "S001",
     name: "schema-violation",
@@ -235,8 +251,8 @@ pub static Y004: Rule = Rule {
 
 /// Every rule, in code order.
 pub static CATALOGUE: &[&Rule] = &[
-    &Y001, &Y002, &Y003, &Y004, &S001, &S002, &R001, &R002, &R003, &R004, &R005, &R006, &T001,
-    &T002, &T003, &T004, &T005, &T006, &T007, &T008, &T009, &T010, &T011,
+    &Y001, &Y002, &Y003, &Y004, &S001, &S002, &R001, &R002, &R003, &R004, &R005, &R006, &R007,
+    &T001, &T002, &T003, &T004, &T005, &T006, &T007, &T008, &T009, &T010, &T011, &T012,
 ];
 
 /// The rule with this code (case-insensitive) or name.

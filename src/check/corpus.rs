@@ -6,6 +6,7 @@
 //! second time. A [`Side`] is then a set of files: their models are merged and the R- and
 //! T-rules run over the whole, because rules cross files, before the severity policy is applied.
 
+use super::silences::Silenced;
 use super::{policy, silences, Options};
 use crate::catalogue;
 use crate::diag::{self, Diagnostic, Label};
@@ -38,8 +39,8 @@ pub struct Side {
     pub files: Vec<usize>,
     /// Sorted by file and position, with overrides and silences applied.
     pub diagnostics: Vec<Diagnostic>,
-    /// The findings a comment silences, with the overrides applied, sorted.
-    pub silenced: Vec<silences::Silenced>,
+    /// The findings that comments silenced, each with its comment.
+    pub silenced: Vec<Silenced>,
     pub data: Dataset,
 }
 
@@ -341,6 +342,19 @@ impl Corpus {
         self.finish(files, diagnostics, data, options)
     }
 
+    /// Runs the rules over `files` as one dataset, leaving the corpus as it was: `roster log`
+    /// makes a side of every state of the records, and a file version belongs to many.
+    pub fn side_of(&self, files: &[usize], options: &Options) -> Side {
+        assert!(self.pending.is_empty(), "parse_pending before taking");
+        let mut diagnostics = Vec::new();
+        let mut data = Dataset::default();
+        for &i in files {
+            diagnostics.extend(self.results[i].diagnostics.iter().cloned());
+            data.merge(&self.results[i].part);
+        }
+        self.finish(files, diagnostics, data, options)
+    }
+
     fn finish(
         &self,
         files: &[usize],
@@ -357,10 +371,12 @@ impl Corpus {
         if let Some(only) = selected {
             // What reading the files found belongs to the Y- and S-rules: keep the selected.
             diagnostics.retain(|d| only.iter().any(|r| d.is(r)));
+            silenced.retain(|s| only.iter().any(|r| s.diagnostic.is(r)));
         }
         policy::apply(&options.levels, &mut diagnostics);
+        // A silenced finding keeps the severity it would have had.
+        silenced.retain_mut(|s| policy::decide(&options.levels, &mut s.diagnostic));
         diag::sort(&mut diagnostics);
-        silenced.retain_mut(|s| policy::judge(&options.levels, &mut s.diagnostic));
         silenced.sort_by_key(|s| (s.diagnostic.primary.file, s.diagnostic.primary.span.start));
         Side {
             files: files.to_vec(),

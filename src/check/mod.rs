@@ -30,8 +30,7 @@ pub struct Outcome {
     pub sources: Sources,
     /// Sorted by file and position.
     pub diagnostics: Vec<Diagnostic>,
-    /// The findings a `# roster: allow` comment silences, with its reason; they count for
-    /// nothing, and only SARIF shows them.
+    /// The findings that comments silenced, each with its comment.
     pub silenced: Vec<Silenced>,
 }
 

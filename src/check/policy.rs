@@ -19,13 +19,14 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-/// Gives every finding its severity: from its certainty, then from the levels.
+/// Gives every finding its severity: from its certainty, then from the levels. Findings of an
+/// allowed rule are dropped.
 pub fn apply(levels: &Levels, diagnostics: &mut Vec<Diagnostic>) {
-    diagnostics.retain_mut(|d| judge(levels, d));
+    diagnostics.retain_mut(|d| decide(levels, d));
 }
 
-/// Gives a finding its severity; `false` when its rule is allowed, and the finding dropped.
-pub fn judge(levels: &Levels, d: &mut Diagnostic) -> bool {
+/// Gives one finding its severity; `false` when its rule is allowed (the finding is dropped).
+pub fn decide(levels: &Levels, d: &mut Diagnostic) -> bool {
     let level = levels.by_code.get(d.rule.code).copied();
     if d.certainty == Certainty::Possible {
         d.severity = match levels.uncertain {

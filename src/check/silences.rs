@@ -5,9 +5,6 @@
 //! after `--`, and a silence without one, naming no known rule, or silencing nothing, is
 //! reported itself (R006). Uncertain findings are never silenced: they need no silence, and a
 //! silence kept for one would hide the certain finding a later edit of the line brings.
-//!
-//! A silenced finding is not dropped: it is kept aside with the reason ([`Silenced`]), for the
-//! formats that show silenced findings as such (SARIF's in-source suppressions).
 
 use crate::catalogue::{self, Rule};
 use crate::diag::{Certainty, Diagnostic, Label, Severity};
@@ -22,22 +19,23 @@ struct Silence {
     /// The 1-based line it silences.
     line: usize,
     codes: Vec<&'static str>,
-    /// What follows `--`, trimmed; empty when there is none.
     reason: String,
     used: bool,
 }
 
-/// A finding that a comment silences, and the reason the comment gives.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A finding a comment silenced, with the comment: change reports say what a silence hides, and
+/// SARIF reports it as suppressed in source, with the reason.
+#[derive(Clone, Debug)]
 pub struct Silenced {
     pub diagnostic: Diagnostic,
-    pub reason: String,
+    /// Where the comment is; its message is the reason given after `--`.
+    pub silence: Label,
 }
 
 const MARKER: &str = "# roster: allow";
 
-/// Moves the findings that a comment silences out of `diagnostics`, returning them, and
-/// reports comments that are malformed, unexplained or unused.
+/// Drops the findings that a comment silences (returning them, with the comment), and reports
+/// comments that are malformed, unexplained or unused.
 /// Only the comments in `files` count: a run may hold files of several revisions.
 /// With a selection of rules (`only`), a silence is judged unused only if it names a selected
 /// rule: the other rules did not run, so whether it silences something is not known.
@@ -113,12 +111,11 @@ pub fn apply(
         return Vec::new();
     }
     let mut silenced = Vec::new();
-    for d in std::mem::take(diagnostics) {
+    diagnostics.retain(|d| {
         // Only certain findings are silenced: an uncertain one never fails a check, so a
         // silence written for it would only hide the certain finding a later edit brings.
         if d.certainty == Certainty::Possible {
-            diagnostics.push(d);
-            continue;
+            return true;
         }
         let line = sources
             .get(d.primary.file)
@@ -131,13 +128,14 @@ pub fn apply(
             Some(s) => {
                 s.used = true;
                 silenced.push(Silenced {
-                    diagnostic: d,
-                    reason: s.reason.clone(),
+                    diagnostic: d.clone(),
+                    silence: Label::new(s.file, s.span, s.reason.clone()),
                 });
+                false
             }
-            None => diagnostics.push(d),
+            None => true,
         }
-    }
+    });
     let judged = |s: &Silence| {
         only.is_none_or(|only| {
             s.codes

@@ -4,7 +4,7 @@ use super::{written, Exit, Result, Settings};
 use roster::check::Options;
 use roster::diff::sides::{self, SideSpec};
 use roster::error::ErrorKind;
-use roster::report::diff::DiffFormat;
+use roster::report::diff::{DiffFormat, Links};
 use roster::report::RenderOptions;
 use roster::temporal::Day;
 use std::io::Write;
@@ -25,6 +25,7 @@ Examples:
   roster diff --staged                 HEAD against what is staged
   roster diff main...HEAD --format markdown >> \"$GITHUB_STEP_SUMMARY\"
   roster diff --old-dir old --new-dir new --format json
+  roster diff main...HEAD --format markdown --link-base https://github.com/o/r/blob/SHA
 
 Exit status: 0, or with --exit-code 0 no change and 1 changes; 2 roster could not run.")]
 pub struct DiffArgs {
@@ -57,6 +58,40 @@ pub struct DiffArgs {
     /// Take this date (YYYY-MM-DD) as today, for the rules that need one
     #[arg(long, value_name = "DATE", value_parser = super::at::parse_day)]
     as_of: Option<Day>,
+
+    /// In Markdown, link each location to its line under this URL of the new side's commit
+    /// (https://github.com/OWNER/REPO/blob/SHA). In GitHub Actions, when the new side is a
+    /// commit, the link is made from GITHUB_SERVER_URL and GITHUB_REPOSITORY without it
+    #[arg(long, value_name = "URL")]
+    link_base: Option<String>,
+}
+
+/// Where the Markdown report links locations: `--link-base`, else the GitHub repository the
+/// workflow runs for (`GITHUB_SERVER_URL`, `GITHUB_REPOSITORY`) at the new side's commit, when
+/// the new side is one. A working tree or the index is not a commit: its lines have no link.
+pub(super) fn links(
+    link_base: Option<&str>,
+    commit: Option<&str>,
+    folder: Option<&str>,
+) -> Option<Links> {
+    let folder = folder.unwrap_or("");
+    if let Some(base) = link_base {
+        return Some(Links::new(base, folder));
+    }
+    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+    let (server, repository, commit) = (
+        var("GITHUB_SERVER_URL")?,
+        var("GITHUB_REPOSITORY")?,
+        commit?,
+    );
+    Some(Links::new(
+        &format!(
+            "{}/{}/blob/{commit}",
+            server.trim_end_matches('/'),
+            repository.trim_matches('/')
+        ),
+        folder,
+    ))
 }
 
 pub fn run(settings: &Settings, args: &DiffArgs, out: &mut dyn Write) -> Result<Exit> {
@@ -81,6 +116,11 @@ pub fn run(settings: &Settings, args: &DiffArgs, out: &mut dyn Write) -> Result<
     };
     let comparison = sides::compare(&root, &spec, &options)?;
     let report = &comparison.report;
+    let links = links(
+        args.link_base.as_deref(),
+        comparison.new_commit.as_deref(),
+        comparison.folder.as_deref(),
+    );
     if !settings.quiet {
         written(roster::report::diff::render(
             args.format,
@@ -89,6 +129,7 @@ pub fn run(settings: &Settings, args: &DiffArgs, out: &mut dyn Write) -> Result<
                 color: settings.color,
                 ..RenderOptions::default()
             },
+            links.as_ref(),
             out,
         ))?;
     }

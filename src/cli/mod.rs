@@ -20,6 +20,7 @@ use std::process::ExitCode;
 mod at;
 mod check;
 mod diff;
+mod init;
 mod log;
 mod manual;
 mod rule;
@@ -82,6 +83,8 @@ enum Command {
     Rule(rule::ShowArgs),
     Completions(manual::CompletionsArgs),
     Man(manual::ManArgs),
+    Init(init::InitArgs),
+    Schemas(init::SchemasArgs),
 }
 
 /// What a subcommand hands back: its exit code. Findings at error level are `Failed`.
@@ -194,6 +197,8 @@ fn run(command: &Command, settings: &Settings, out: &mut dyn Write) -> Result<Ex
         Command::Rule(args) => rule::show(settings, args, out),
         Command::Completions(args) => manual::completions(Cli::command(), args, out),
         Command::Man(args) => manual::man(Cli::command(), args, out),
+        Command::Init(args) => init::init(args, out),
+        Command::Schemas(args) => init::schemas(args, out),
     }
 }
 

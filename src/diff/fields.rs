@@ -17,16 +17,48 @@ pub fn field_changes(old: &Value, new: &Value) -> Vec<FieldChange> {
 }
 
 fn change(path: String, old: Option<&Value>, new: Option<&Value>) -> FieldChange {
-    let words = match (old, new) {
-        (Some(Value::String(a)), Some(Value::String(b))) => Some(words(a, b)),
-        _ => None,
+    let (words, sentences) = match (old, new) {
+        (Some(Value::String(a)), Some(Value::String(b)))
+            if super::prose::reads_as_prose(&path, a, b) =>
+        {
+            match super::prose::compare(a, b) {
+                Some(sentences) => (None, Some(sentences)),
+                None => (Some(words(a, b)), None),
+            }
+        }
+        (Some(Value::String(a)), Some(Value::String(b))) => (Some(words(a, b)), None),
+        _ => (None, None),
     };
     FieldChange {
         path,
         old: old.cloned(),
         new: new.cloned(),
         words,
+        sentences,
     }
+}
+
+/// The fields of a record added or removed, one per key but the id (which names the record),
+/// in the order the record gives them, prose last: what a reviewer checks of a new record.
+/// `added` puts each value on the new side, otherwise on the old.
+pub fn record_fields(value: &Value, added: bool) -> Vec<FieldChange> {
+    let Value::Object(map) = value else {
+        return Vec::new();
+    };
+    let mut fields: Vec<FieldChange> = map
+        .iter()
+        .filter(|(key, _)| key.as_str() != "id")
+        .map(|(key, v)| {
+            let path = format!("/{}", escape(key));
+            if added {
+                change(path, None, Some(v))
+            } else {
+                change(path, Some(v), None)
+            }
+        })
+        .collect();
+    fields.sort_by_key(|f| super::prose::is_prose(&f.path));
+    fields
 }
 
 fn diff_values(path: String, old: &Value, new: &Value, out: &mut Vec<FieldChange>) {

@@ -174,7 +174,11 @@ fn chair_identity(item: &Value) -> (String, String) {
         .into_iter()
         .collect();
     if let Some(Value::Array(list)) = item.get("chairs") {
-        chairs.extend(list.iter().filter_map(Value::as_str));
+        // A co-chair is an id, or `{id, sources}` where its sources differ.
+        chairs.extend(
+            list.iter()
+                .filter_map(|c| c.as_str().or_else(|| c.get("id").and_then(Value::as_str))),
+        );
     }
     chairs.sort_unstable();
     let who = chairs.join("+");
@@ -183,7 +187,12 @@ fn chair_identity(item: &Value) -> (String, String) {
         .map(|c| format!("`{c}`"))
         .collect::<Vec<_>>()
         .join(" and ");
-    (who, format!("term of {shown}"))
+    let term = if item.get("planned").and_then(Value::as_bool) == Some(true) {
+        "planned term"
+    } else {
+        "term"
+    };
+    (who, format!("{term} of {shown}"))
 }
 
 fn date_text(value: Option<&Value>) -> String {

@@ -6,11 +6,17 @@
 //! moved term), then the same dates under another chair (a corrected chair), then the same
 //! chairs in date order.
 
-use super::fields::{escape, field_changes};
+use super::fields::{escape, field_changes, record_fields};
 use super::identity::Record;
 use super::{ChangeKind, FieldChange, RecordChange};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// A record only one side has, with all its fields.
+fn push_whole(out: &mut Vec<RecordChange>, record: &Record, change: ChangeKind) {
+    let fields = record_fields(&record.value, change == ChangeKind::Added);
+    push_change(out, record, change, None, fields);
+}
 
 fn push_change(
     out: &mut Vec<RecordChange>,
@@ -70,12 +76,12 @@ pub(super) fn match_by_id(old: &[&Record], new: &[&Record], out: &mut Vec<Record
     }
     for (i, record) in added.iter().enumerate() {
         if !renamed_new.contains(&i) {
-            push_change(out, record, ChangeKind::Added, None, Vec::new());
+            push_whole(out, record, ChangeKind::Added);
         }
     }
     for (i, record) in removed.iter().enumerate() {
         if !renamed_old.contains(&i) {
-            push_change(out, record, ChangeKind::Removed, None, Vec::new());
+            push_whole(out, record, ChangeKind::Removed);
         }
     }
     out[start..].sort_by(|a, b| a.id.cmp(&b.id));
@@ -277,10 +283,10 @@ pub(super) fn match_chairs(old: &[&Record], new: &[&Record], out: &mut Vec<Recor
         }
     }
     for record in added {
-        push_change(out, record, ChangeKind::Added, None, Vec::new());
+        push_whole(out, record, ChangeKind::Added);
     }
     for record in unmatched_old.into_iter().flatten() {
-        push_change(out, record, ChangeKind::Removed, None, Vec::new());
+        push_whole(out, record, ChangeKind::Removed);
     }
     out[start..].sort_by(|a, b| {
         let start_of = |c: &RecordChange| c.id.split(' ').nth(1).unwrap_or("").to_string();

@@ -25,10 +25,11 @@ mod fields;
 pub mod history;
 mod identity;
 mod matching;
+pub mod prose;
 pub mod sides;
 mod summary;
 
-pub use fields::{field_changes, words};
+pub use fields::{field_changes, record_fields, words};
 use identity::Record;
 
 /// Version of the JSON shape of [`Report`]; see `docs/diff-output.md`.
@@ -92,7 +93,24 @@ pub struct FieldChange {
     /// Absent when the field was removed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub new: Option<Value>,
-    /// For a changed text: the words kept, removed and inserted, in order.
+    /// For a changed text: the words kept, removed and inserted, in order. Not given for
+    /// prose, which has `sentences` instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub words: Option<Vec<Word>>,
+    /// For changed prose (a note, a reason, a quote, a title): the sentences removed, added or
+    /// rewritten, in order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentences: Option<Vec<SentenceChange>>,
+}
+
+/// A sentence of a prose field that a change removed (`new` absent), added (`old` absent) or
+/// rewrote (both, with the words that changed).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SentenceChange {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub words: Option<Vec<Word>>,
 }
@@ -116,8 +134,14 @@ pub enum WordOp {
 pub struct Consequences {
     /// Findings on the new side that the old side did not have.
     pub introduced: Vec<Finding>,
-    /// Findings of the old side that the new side no longer has.
+    /// Findings of the old side that the new side no longer has, silenced or not.
     pub fixed: Vec<Finding>,
+    /// Findings of the old side that a silence added on the new side hides: not fixed.
+    pub silenced: Vec<Finding>,
+    /// Findings on the new side, new or changed, that an existing silence hides.
+    pub under_silence: Vec<Finding>,
+    /// Uncertain findings of the old side that the change makes certain.
+    pub became_certain: Vec<CertaintyChange>,
     /// Periods whose member count differs between the sides.
     pub member_counts: Vec<CountChange>,
     /// Days of the rotation covered by a chair entry only on the new side.
@@ -136,6 +160,16 @@ pub struct Finding {
     pub file: String,
     pub line: usize,
     pub column: usize,
+    /// For a silenced finding: where the silence is, `file:line`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub silenced_by: Option<String>,
+}
+
+/// An uncertain finding that a change makes certain: the same rule about the same place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CertaintyChange {
+    pub was: Finding,
+    pub now: Finding,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -150,8 +184,12 @@ pub struct CountChange {
     /// Absent for a period that runs on with no end.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub end: Option<String>,
-    pub old: MemberCount,
-    pub new: MemberCount,
+    /// Absent where that side's records do not cover the period (before its founding, after
+    /// its dissolution, outside its `coverage`): they give no count there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old: Option<MemberCount>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new: Option<MemberCount>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -204,17 +242,13 @@ pub fn compare(
         Consequences::default()
     } else {
         let (coverage_gained, coverage_lost) = consequences::coverage_changes(&old.data, &new.data);
+        let findings = consequences::findings(&corpus.sources, old, new);
         Consequences {
-            introduced: consequences::finding_difference(
-                &corpus.sources,
-                &new.diagnostics,
-                &old.diagnostics,
-            ),
-            fixed: consequences::finding_difference(
-                &corpus.sources,
-                &old.diagnostics,
-                &new.diagnostics,
-            ),
+            introduced: findings.introduced,
+            fixed: findings.fixed,
+            silenced: findings.silenced,
+            under_silence: findings.under_silence,
+            became_certain: findings.became_certain,
             member_counts: consequences::count_changes(&old.data, &new.data),
             coverage_gained,
             coverage_lost,

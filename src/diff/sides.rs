@@ -133,12 +133,13 @@ impl SideReader {
         let schema_key: Vec<String> = schemas.iter().map(|(p, b)| format!("{p}:{b}")).collect();
         let set = match self.schema_sets.get(&schema_key) {
             Some(&set) => set,
+            None if schemas.is_empty() => {
+                // A revision without `schemas/` is read with the built-in schemas.
+                let set = corpus.schema_set(schema::built_in())?;
+                self.schema_sets.insert(schema_key, set);
+                set
+            }
             None => {
-                if schemas.is_empty() {
-                    return Err(Error::schema(
-                        "this revision has no `schemas/*.schema.json`: roster needs the schemas to read the records",
-                    ));
-                }
                 let ids: Vec<String> = schemas.iter().map(|(_, b)| b.clone()).collect();
                 let blobs = self.repo()?.read_blobs(&ids)?;
                 let mut texts = Vec::new();
@@ -225,7 +226,7 @@ pub fn check(
 }
 
 fn read_folder(corpus: &mut Corpus, workspace: Workspace) -> Result<Vec<usize>, Error> {
-    let set = corpus.schema_set(schema::read_texts(&workspace.schemas)?)?;
+    let set = corpus.schema_set(schema::texts_for(&workspace.schemas)?)?;
     corpus.add_workspace_with(&workspace, set)
 }
 
@@ -300,6 +301,11 @@ impl SideSpec {
 /// using its report, instead of freeing a million small allocations one by one.
 pub struct Comparison {
     pub report: Report,
+    /// The commit the new side is, when it is one: change reports link their locations to it.
+    pub new_commit: Option<String>,
+    /// The roster root's folder in the repository (`""` at its top, else ending in `/`), when
+    /// a side came from git.
+    pub folder: Option<String>,
     pub corpus: Corpus,
     pub sides: (Side, Side),
 }
@@ -315,8 +321,14 @@ pub fn compare(root: &Path, spec: &SideSpec, options: &Options) -> Result<Compar
     corpus.parse_pending();
     let (old_side, new_side) = corpus.two_sides(&old_files, &new_files, options);
     let report = super::compare(&corpus, &old_side, &new_side, &old_label, &new_label, true);
+    let new_commit = match new {
+        Revision::Commit(id) => Some(id),
+        _ => None,
+    };
     Ok(Comparison {
         report,
+        new_commit,
+        folder: reader.repo.as_ref().map(|r| r.prefix().to_string()),
         corpus,
         sides: (old_side, new_side),
     })

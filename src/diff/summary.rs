@@ -64,6 +64,8 @@ pub(super) fn summary(changes: &[RecordChange], consequences: &Consequences) -> 
     for (list, adjective) in [
         (&consequences.introduced, "new"),
         (&consequences.fixed, "fixed"),
+        (&consequences.silenced, "silenced"),
+        (&consequences.under_silence, "new under a silence"),
     ] {
         for (severity, one, many) in [
             (Severity::Error, "error", "errors"),
@@ -75,10 +77,17 @@ pub(super) fn summary(changes: &[RecordChange], consequences: &Consequences) -> 
                 effects.push(if adjective == "new" {
                     format!("{n} new {}", if n == 1 { one } else { many })
                 } else {
-                    format!("{} fixed", plural(n, one, many))
+                    format!("{} {adjective}", plural(n, one, many))
                 });
             }
         }
+    }
+    let certain = consequences.became_certain.len();
+    if certain > 0 {
+        effects.push(format!(
+            "{} made certain",
+            plural(certain, "uncertain finding", "uncertain findings")
+        ));
     }
     if !consequences.member_counts.is_empty() {
         effects.push("member counts changed".into());

@@ -63,9 +63,9 @@ impl std::fmt::Debug for Schemas {
 }
 
 impl Schemas {
-    /// Reads and compiles every schema in `dir`.
+    /// Reads and compiles every schema in `dir`, or the built-in ones when there is no `dir`.
     pub fn load(dir: &Path) -> Result<Schemas, Error> {
-        Schemas::from_texts(read_texts(dir)?)
+        Schemas::from_texts(texts_for(dir)?)
     }
 
     /// Parses, checks against the meta-schema and compiles schemas given as `(file name,
@@ -336,6 +336,57 @@ fn type_name(kind: &TypeKind) -> String {
             .map(|t| name(&t))
             .collect::<Vec<_>>()
             .join(" or "),
+    }
+}
+
+/// The schemas of roster's records model, carried in the binary: a records tree without a
+/// `schemas/` folder is checked against these, and `roster schemas DIR` writes them out.
+pub const BUILT_IN: &[(&str, &str)] = &[
+    (
+        "chairs.schema.json",
+        include_str!("../../schemas/chairs.schema.json"),
+    ),
+    (
+        "defs.schema.json",
+        include_str!("../../schemas/defs.schema.json"),
+    ),
+    (
+        "documents.schema.json",
+        include_str!("../../schemas/documents.schema.json"),
+    ),
+    (
+        "group.schema.json",
+        include_str!("../../schemas/group.schema.json"),
+    ),
+    (
+        "member.schema.json",
+        include_str!("../../schemas/member.schema.json"),
+    ),
+    (
+        "sources.schema.json",
+        include_str!("../../schemas/sources.schema.json"),
+    ),
+    (
+        "working-groups.schema.json",
+        include_str!("../../schemas/working-groups.schema.json"),
+    ),
+];
+
+/// The built-in schemas as `(file name, text)` pairs.
+pub fn built_in() -> Vec<(String, String)> {
+    BUILT_IN
+        .iter()
+        .map(|(name, text)| (name.to_string(), text.to_string()))
+        .collect()
+}
+
+/// The schemas of a records tree: those in `dir` when it exists (a repository that keeps its
+/// own, as editors' modelines point at), else the built-in ones.
+pub fn texts_for(dir: &Path) -> Result<Vec<(String, String)>, Error> {
+    if dir.exists() {
+        read_texts(dir)
+    } else {
+        Ok(built_in())
     }
 }
 

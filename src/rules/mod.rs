@@ -23,6 +23,7 @@ mod r002_dangling_reference;
 mod r003_missing_source;
 mod r004_acronym_clash;
 mod r005_file_name_mismatch;
+mod r007_name_languages;
 mod t001_inverted_interval;
 mod t002_member_count_mismatch;
 mod t003_rotation_gap;
@@ -34,6 +35,7 @@ mod t008_report_without_term;
 mod t009_co_chair_not_member;
 mod t010_member_after_dissolution;
 mod t011_term_outside_rotation;
+mod t012_rotation_out_of_order;
 
 /// A rule's check: reads the model, pushes findings.
 pub type Check = fn(&Context, &mut Vec<Diagnostic>);
@@ -46,6 +48,7 @@ pub static CHECKS: &[(&Rule, Check)] = &[
     (&catalogue::R003, r003_missing_source::check),
     (&catalogue::R004, r004_acronym_clash::check),
     (&catalogue::R005, r005_file_name_mismatch::check),
+    (&catalogue::R007, r007_name_languages::check),
     (&catalogue::T001, t001_inverted_interval::check),
     (&catalogue::T002, t002_member_count_mismatch::check),
     (&catalogue::T003, t003_rotation_gap::check),
@@ -57,6 +60,7 @@ pub static CHECKS: &[(&Rule, Check)] = &[
     (&catalogue::T009, t009_co_chair_not_member::check),
     (&catalogue::T010, t010_member_after_dissolution::check),
     (&catalogue::T011, t011_term_outside_rotation::check),
+    (&catalogue::T012, t012_rotation_out_of_order::check),
 ];
 
 /// What every check may read.

@@ -154,6 +154,36 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         }
     }
 
+    // A seat continued (`continues`), and the members a rotation order names or skips.
+    for member in &data.members {
+        if let Some(predecessor) = &member.continues {
+            if member.id() == Some(predecessor.value.as_str()) {
+                out.push(
+                    context
+                        .finding(
+                            &R002,
+                            Certainty::Certain,
+                            format!("`{}` continues its own seat", predecessor.value),
+                            predecessor.at,
+                            "the member itself",
+                        )
+                        .with_help("`continues` names the member whose seat this one took over"),
+                );
+            } else if context.member(&predecessor.value).is_none() {
+                out.push(dangling(context, predecessor, Target::Member));
+            }
+        }
+    }
+    for regime in data.group.iter().flat_map(|g| &g.regimes) {
+        let listed = regime.order.iter().flat_map(|o| &o.list);
+        let skipped = regime.skipped.iter().filter_map(|s| s.member.as_ref());
+        for id in listed.chain(skipped) {
+            if context.member(&id.value).is_none() {
+                out.push(dangling(context, id, Target::Member));
+            }
+        }
+    }
+
     for document in &data.documents {
         if let Some(author) = &document.author {
             if context.member(&author.value).is_none() {

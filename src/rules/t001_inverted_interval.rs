@@ -101,8 +101,12 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
             inspect(period(Dated::Entry(entry), "start", "end", start, end));
         }
     }
-    for member in &data.members {
-        if let (Some(joined), Some(left)) = (&member.joined, &member.left) {
+    for (member, tenure) in data
+        .members
+        .iter()
+        .flat_map(|m| m.tenures.iter().map(move |t| (m, t)))
+    {
+        if let (Some(joined), Some(left)) = (&tenure.joined, &tenure.left) {
             inspect(Pair {
                 reading: Reading::Events,
                 subject: Dated::Member(member),

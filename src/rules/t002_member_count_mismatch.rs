@@ -23,7 +23,10 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     let members = &context.data.members;
-    let spans: Vec<Extent> = members.iter().filter_map(Member::membership).collect();
+    let spans: Vec<Extent> = members
+        .iter()
+        .flat_map(|m| m.memberships().map(|(_, span)| span))
+        .collect();
     let counts = Headcount::of(&spans);
     let coarse = CoarseDates::of(members);
     // An inferred membership (`joined: 2015?`) is never counted as certain; and since its
@@ -164,9 +167,11 @@ struct CoarseDates {
 impl CoarseDates {
     fn of(members: &[Member]) -> CoarseDates {
         let mut count: HashMap<(bool, Date), usize> = HashMap::new();
-        for m in members {
-            let Some(joined) = &m.joined else { continue };
-            let dates = [(false, Some(joined)), (true, m.left.as_ref())];
+        for tenure in members.iter().flat_map(|m| &m.tenures) {
+            let Some(joined) = &tenure.joined else {
+                continue;
+            };
+            let dates = [(false, Some(joined)), (true, tenure.left.as_ref())];
             for (left, date) in dates {
                 if let Some(date) = date.filter(|d| d.value.is_coarse()) {
                     *count.entry((left, date.value)).or_insert(0) += 1;

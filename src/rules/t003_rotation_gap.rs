@@ -47,7 +47,8 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
                 None => continue,
             },
         };
-        let within = Interval::new(from.value.first_day(), end);
+        // Nothing is asserted outside what the records cover.
+        let within = Interval::new(from.value.first_day(), end).intersection(&covered);
         if within.is_empty() {
             continue;
         }
@@ -186,9 +187,14 @@ pub(super) fn entry_name(entry: &ChairEntry) -> String {
                 1 => names[0].clone(),
                 n => format!("{} and {}", names[..n - 1].join(", "), names[n - 1]),
             };
+            let term = if entry.planned {
+                "the planned term"
+            } else {
+                "the term"
+            };
             match on_behalf_of {
-                Some(seat) => format!("the term of {who} for `{}`", seat.value),
-                None => format!("the term of {who}"),
+                Some(seat) => format!("{term} of {who} for `{}`", seat.value),
+                None => format!("{term} of {who}"),
             }
         }
         EntryKind::Vacant => "the vacancy".to_string(),

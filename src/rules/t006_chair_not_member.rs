@@ -12,8 +12,8 @@
 use super::Context;
 use crate::catalogue::T006;
 use crate::diag::{Certainty, Diagnostic, Label};
-use crate::model::{Chairing, Field, Member};
-use crate::temporal::{Date, Interval};
+use crate::model::{Chairing, Field, Member, Tenure};
+use crate::temporal::{Date, Extent, Interval};
 
 pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     for entry in &context.data.chairs {
@@ -78,16 +78,32 @@ fn check_membership(
     constituent: Option<&str>,
 ) {
     let period = term.period;
-    let (Some(membership), Some(joined), Some(id)) =
-        (member.membership(), &member.joined, member.id())
-    else {
-        return;
-    };
-    let (possible, certain) = (membership.possible(), membership.certain());
-    if certain.covers(&period) {
+    let Some(id) = member.id() else { return };
+    let spans: Vec<(&Tenure, Extent)> = member.memberships().collect();
+    if spans.iter().any(|(_, s)| s.certain().covers(&period)) {
         return;
     }
-    let on_every_reading = !term.certain.is_empty() && !possible.covers(&term.certain);
+    // The period of membership the message speaks of: the one the term overlaps most, else
+    // the nearest.
+    let distance = |s: &Extent| {
+        let p = s.possible();
+        let shared = p.intersection(&period).days();
+        let gap = if p.end < period.start {
+            period.start.0 as i64 - p.end.0 as i64
+        } else {
+            p.start.0 as i64 - period.end.0 as i64
+        };
+        (std::cmp::Reverse(shared), gap.max(0))
+    };
+    let Some((tenure, membership)) = spans.iter().min_by_key(|(_, s)| distance(s)) else {
+        return;
+    };
+    let Some(joined) = &tenure.joined else { return };
+    let (possible, certain) = (membership.possible(), membership.certain());
+    let on_every_reading = !term.certain.is_empty()
+        && !spans
+            .iter()
+            .any(|(_, s)| s.possible().covers(&term.certain));
     let mut dates = vec![&membership.start, &term.start, &term.end];
     dates.extend(membership.end.as_ref());
     let certainty = super::certainty(on_every_reading, &dates);
@@ -98,7 +114,7 @@ fn check_membership(
     } else {
         period.start < certain.start
     };
-    let (date, field) = match (&member.left, early) {
+    let (date, field) = match (&tenure.left, early) {
         (Some(left), false) => (left, "left"),
         _ => (joined, "joined"),
     };

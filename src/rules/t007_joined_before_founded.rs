@@ -13,8 +13,13 @@ use crate::temporal::Date;
 
 pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     for member in &context.data.members {
+        // A successor state takes over a seat it did not found (the Russian Federation took the
+        // USSR's seat on 1991-12-24, founded the next day): its own founding is not the seat's.
+        if member.continues.is_some() {
+            continue;
+        }
         let (Some(id), Some(joined), Some(founded)) =
-            (member.id(), &member.joined, &member.founded)
+            (member.id(), member.first_joined(), &member.founded)
         else {
             continue;
         };

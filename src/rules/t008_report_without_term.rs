@@ -138,6 +138,10 @@ fn served_by<'a>(
         else {
             continue;
         };
+        // A planned term is not history: no report can cover it.
+        if entry.planned {
+            continue;
+        }
         let period = if certainly {
             entry.certain_period()
         } else {

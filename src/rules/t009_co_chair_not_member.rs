@@ -103,7 +103,12 @@ fn never_a_member(
     member: &Member,
     life: &Life,
 ) {
-    let Some(joined) = &member.joined else { return };
+    // With several periods of membership: even the first joined after the end, or even the
+    // last left before the start.
+    let Some(joined) = member.first_joined() else {
+        return;
+    };
+    let last_left = member.tenures.last().and_then(|t| t.left.as_ref());
     let id = &co_chair.value;
     let (founded, dissolved) = (life.start, life.end);
     let (whose, started, ended) = (life.whose, life.started, life.ended);
@@ -117,7 +122,7 @@ fn never_a_member(
         possibly.then_some((certainly, joined, "joined", d, (ended, life.end_key)))
     });
     let before = (|| {
-        let (left, f) = (member.left.as_ref()?, founded?);
+        let (left, f) = (last_left?, founded?);
         let certainly = super::certainty(
             left.value.last_day() < f.value.first_day(),
             &[&left.value, &f.value],

@@ -36,10 +36,12 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         out.push(d.with_secondary(secondary()).with_certainty(certainty));
     };
 
-    for member in &context.data.members {
-        let (Some(id), Some(joined)) = (member.id(), &member.joined) else {
-            continue;
-        };
+    let joins = context.data.members.iter().flat_map(|m| {
+        m.tenures
+            .iter()
+            .filter_map(move |t| Some((m.id()?, t.joined.as_ref()?)))
+    });
+    for (id, joined) in joins {
         let certainly = joined.value.first_day() > last;
         if !certainly && joined.value.last_day() <= first {
             continue;

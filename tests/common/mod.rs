@@ -120,18 +120,15 @@ impl Tree {
         Tree::copy_of(&manifest_dir())
     }
 
-    /// A copy of the records under `root`, with `root`'s schemas when it has a `schemas/`
-    /// folder and the shipped schemas otherwise.
+    /// A copy of the records under `root`, with `root`'s `schemas/` folder when it has one (a
+    /// tree without one is checked against the schemas built into roster).
     pub fn copy_of(root: &Path) -> Tree {
         let dir = tempfile::tempdir().unwrap();
         copy_dir(&root.join("records"), &dir.path().join("records"));
         let schemas = root.join("schemas");
-        let schemas = if schemas.is_dir() {
-            schemas
-        } else {
-            manifest_dir().join("schemas")
-        };
-        copy_dir(&schemas, &dir.path().join("schemas"));
+        if schemas.is_dir() {
+            copy_dir(&schemas, &dir.path().join("schemas"));
+        }
         Tree { dir }
     }
 
@@ -230,34 +227,6 @@ impl Tree {
     }
 }
 
-/// Runs git in `dir` with these variables, isolated from the machine's configuration and from
-/// any repository around the test, with a fixed author; panics when it fails.
-pub fn git(dir: &Path, args: &[&str], vars: &[(&str, &str)]) -> String {
-    let mut command = std::process::Command::new("git");
-    command
-        .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "Maintainer")
-        .env("GIT_AUTHOR_EMAIL", "m@example.org")
-        .env("GIT_COMMITTER_NAME", "Maintainer")
-        .env("GIT_COMMITTER_EMAIL", "m@example.org")
-        .env("GIT_AUTHOR_DATE", "2026-01-01T12:00:00+00:00")
-        .env("GIT_COMMITTER_DATE", "2026-01-01T12:00:00+00:00")
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .env_remove("GIT_INDEX_FILE");
-    for (name, value) in vars {
-        command.env(name, value);
-    }
-    let output = command.args(args).output().unwrap();
-    assert!(
-        output.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).trim().to_string()
-}
 
 /// What a run of `roster` gave.
 #[derive(Debug)]
@@ -292,4 +261,42 @@ impl Run {
             })
             .unwrap_or_else(|| panic!("expected {header} at {place}:\n{}", self.stdout))
     }
+}
+
+/// Runs git in `dir` with these variables, isolated from the machine's configuration and from
+/// any repository around the test, with a fixed author and date; panics when it fails.
+pub fn git(dir: &Path, args: &[&str], vars: &[(&str, &str)]) -> String {
+    git_with(dir, "2026-01-01T12:00:00+00:00", args, vars)
+}
+
+/// Runs git in `dir` as [`git`] does, with commits dated `date`.
+pub fn git_at(dir: &Path, date: &str, args: &[&str]) -> String {
+    git_with(dir, date, args, &[])
+}
+
+fn git_with(dir: &Path, date: &str, args: &[&str], vars: &[(&str, &str)]) -> String {
+    let mut command = std::process::Command::new("git");
+    command
+        .current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", "Maintainer")
+        .env("GIT_AUTHOR_EMAIL", "m@example.org")
+        .env("GIT_COMMITTER_NAME", "Maintainer")
+        .env("GIT_COMMITTER_EMAIL", "m@example.org")
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .env_remove("GIT_INDEX_FILE");
+    for (name, value) in vars {
+        command.env(name, value);
+    }
+    let output = command.args(args).output().unwrap();
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).trim().to_string()
 }

@@ -182,6 +182,11 @@ impl Repo {
         }
     }
 
+    /// The roster root's folder in the work tree (`""` at its top, else ending in `/`).
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
     /// Whether the repository is a shallow clone, whose history stops at some commits.
     pub fn is_shallow(&self) -> bool {
         self.shallow
@@ -334,6 +339,66 @@ impl Repo {
             }
         }
         Ok(out)
+    }
+
+    /// The id of the tree of `folder` (relative to the roster root) at each commit, `None`
+    /// where the commit has no such folder. Two commits with the same id hold the same files
+    /// there, byte for byte. One `git cat-file --batch-check` process for all.
+    pub fn folder_trees(
+        &self,
+        commits: &[String],
+        folder: &str,
+    ) -> Result<Vec<Option<String>>, Error> {
+        if commits.is_empty() {
+            return Ok(Vec::new());
+        }
+        let (specs, _) = self.pathspecs(&[folder])?;
+        let path = specs.first().cloned().unwrap_or_default();
+        if path.contains('\n') {
+            return Err(Error::git(format!(
+                "the folder `{}` has a line break in its path, which `git cat-file` cannot be asked about",
+                path.escape_debug()
+            )));
+        }
+        let mut input = String::new();
+        for id in commits {
+            if id.is_empty() || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return Err(Error::git(format!(
+                    "`{}` is not a commit id",
+                    id.escape_debug()
+                )));
+            }
+            input.push_str(&format!("{id}:{path}\n"));
+        }
+        let args: Vec<String> = [
+            "cat-file",
+            "--batch-check=%(objectname) %(objecttype)",
+            "--buffer",
+        ]
+        .iter()
+        .map(|a| a.to_string())
+        .collect();
+        let stdout = self.output_with_input(
+            "cannot find the records' folder of the commits",
+            &args,
+            input,
+        )?;
+        let text = String::from_utf8_lossy(&stdout);
+        let lines: Vec<&str> = text.lines().collect();
+        if lines.len() != commits.len() {
+            return Err(Error::git(
+                "cannot find the records' folder of the commits: unexpected output from `git cat-file`"
+                    .to_string(),
+            ));
+        }
+        // `<id> tree` for a folder; `<request> missing` where there is none (or not a folder).
+        Ok(lines
+            .iter()
+            .map(|line| match line.split_once(' ') {
+                Some((id, "tree")) => Some(id.to_string()),
+                _ => None,
+            })
+            .collect())
     }
 
     /// Full commit id of a revision (`HEAD`, `main`, `abc123`, `v1~2`), or an Error naming it

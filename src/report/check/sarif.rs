@@ -45,7 +45,7 @@ pub fn render(report: &CheckReport, out: &mut dyn io::Write) -> io::Result<()> {
             report.sources,
             &s.diagnostic,
             &mut fingerprints,
-            Some(&s.reason),
+            Some(&s.silence.message),
         )
     }));
     let sarif = json!({

@@ -8,9 +8,10 @@
 //! them is decided by the caller and passed in [`RenderOptions`].
 
 use crate::diag::Severity;
-use crate::diff::WordOp;
+use crate::diff::{prose, WordOp};
 use crate::diff::{
-    ChangeKind, Consequences, CountChange, FieldChange, Finding, RecordChange, Report, Word,
+    ChangeKind, Consequences, CountChange, FieldChange, Finding, MemberCount, RecordChange, Report,
+    Word,
 };
 use crate::load::workspace::Kind;
 use crate::report::text::severity_word;
@@ -23,6 +24,7 @@ const RED: &str = "\x1b[31m";
 const GREEN: &str = "\x1b[32m";
 const YELLOW: &str = "\x1b[33m";
 const RESET: &str = "\x1b[0m";
+const REVERSE: &str = "\x1b[7m";
 
 pub fn render(report: &Report, options: &RenderOptions, out: &mut dyn io::Write) -> io::Result<()> {
     let p = Painter {
@@ -56,7 +58,9 @@ pub fn render(report: &Report, options: &RenderOptions, out: &mut dyn io::Write)
                 change.line
             )?;
             for field in shown_fields(change) {
-                writeln!(out, "{}", field_line(field, p))?;
+                for line in field_lines(field, p) {
+                    writeln!(out, "{line}")?;
+                }
             }
         }
     }
@@ -101,15 +105,42 @@ impl Painter {
 }
 
 /// One changed field, indented under its record so that paths line up whatever the marker.
-fn field_line(field: &FieldChange, p: Painter) -> String {
+/// Changed prose takes a line per changed sentence: the old one (`-`) and the new one (`+`),
+/// each whole, with the words that changed marked.
+fn field_lines(field: &FieldChange, p: Painter) -> Vec<String> {
     let path = if field.path.is_empty() {
         "(the whole record)".to_string()
     } else {
         visible(&field.path)
     };
-    match (&field.old, &field.new) {
-        (None, Some(new)) => format!("  {}", p.paint(GREEN, &format!("+ {path}: {}", json(new)))),
-        (Some(old), None) => format!("  {}", p.paint(RED, &format!("- {path}: {}", json(old)))),
+    if let Some(sentences) = &field.sentences {
+        let mut lines = vec![format!("    {path}:")];
+        for sentence in sentences {
+            if let Some(old) = &sentence.old {
+                let text = match &sentence.words {
+                    Some(words) => marked(words, WordOp::Delete, p),
+                    None => visible(old),
+                };
+                lines.push(format!("      {}", p.paint(RED, &format!("- {text}"))));
+            }
+            if let Some(new) = &sentence.new {
+                let text = match &sentence.words {
+                    Some(words) => marked(words, WordOp::Insert, p),
+                    None => visible(new),
+                };
+                lines.push(format!("      {}", p.paint(GREEN, &format!("+ {text}"))));
+            }
+        }
+        return lines;
+    }
+    // Prose added or removed whole reads as text, not as a JSON string.
+    let shown = |value: &Value| match value {
+        Value::String(text) if prose::is_prose(&field.path) => visible(text),
+        _ => json(value),
+    };
+    vec![match (&field.old, &field.new) {
+        (None, Some(new)) => format!("  {}", p.paint(GREEN, &format!("+ {path}: {}", shown(new)))),
+        (Some(old), None) => format!("  {}", p.paint(RED, &format!("- {path}: {}", shown(old)))),
         (Some(old), Some(new)) => match &field.words {
             Some(words) if shares_words(words) => format!("    {path}: {}", word_diff(words, p)),
             _ => format!(
@@ -119,7 +150,33 @@ fn field_line(field: &FieldChange, p: Painter) -> String {
             ),
         },
         (None, None) => format!("    {path}"),
+    }]
+}
+
+/// One side of a rewritten sentence: its words kept and those of `side` (removed for the old
+/// sentence, inserted for the new one), marked `[-so-]` or `{+so+}` in plain text and in
+/// reverse video when coloured (the line itself is red or green).
+fn marked(words: &[Word], side: WordOp, p: Painter) -> String {
+    let mut out = String::new();
+    for (changed, text) in prose::one_side(words, side) {
+        let text = visible(&text);
+        if !changed {
+            out.push_str(&text);
+            continue;
+        }
+        let (lead, core, trail) = hug(&text);
+        out.push_str(lead);
+        match (side, p.color) {
+            (_, true) => {
+                let colour = if side == WordOp::Delete { RED } else { GREEN };
+                out.push_str(&format!("{REVERSE}{core}{RESET}{colour}"));
+            }
+            (WordOp::Delete, false) => out.push_str(&format!("[-{core}-]")),
+            (_, false) => out.push_str(&format!("{{+{core}+}}")),
+        }
+        out.push_str(trail);
     }
+    out
 }
 
 /// Text from the records, with line breaks and other control characters written as escapes,
@@ -195,6 +252,9 @@ fn word_diff(words: &[Word], p: Painter) -> String {
 fn consequences(c: &Consequences, p: Painter, out: &mut dyn io::Write) -> io::Result<()> {
     let any = !(c.introduced.is_empty()
         && c.fixed.is_empty()
+        && c.silenced.is_empty()
+        && c.under_silence.is_empty()
+        && c.became_certain.is_empty()
         && c.member_counts.is_empty()
         && c.coverage_gained.is_empty()
         && c.coverage_lost.is_empty());
@@ -203,7 +263,20 @@ fn consequences(c: &Consequences, p: Painter, out: &mut dyn io::Write) -> io::Re
     }
     writeln!(out)?;
     writeln!(out, "{}", p.paint(BOLD, "Consequences"))?;
-    for (findings, adjective) in [(&c.introduced, "new"), (&c.fixed, "fixed")] {
+    for change in &c.became_certain {
+        writeln!(out, "{}", finding_line(&change.now, "now certain", p))?;
+        writeln!(
+            out,
+            "    was uncertain: {}",
+            p.paint(YELLOW, &visible(&change.was.message))
+        )?;
+    }
+    for (findings, adjective) in [
+        (&c.introduced, "new"),
+        (&c.under_silence, "new"),
+        (&c.silenced, "silenced"),
+        (&c.fixed, "fixed"),
+    ] {
         // Errors, then warnings, then uncertain findings, each in the order the report gives.
         for severity in [Severity::Error, Severity::Warning, Severity::Note] {
             for f in findings.iter().filter(|f| f.severity == severity) {
@@ -231,11 +304,18 @@ fn finding_line(f: &Finding, adjective: &str, p: Painter) -> String {
     let title = format!("{adjective} {}[{}]", severity_word(f.severity), f.code);
     let style = match (adjective, f.severity) {
         ("fixed", _) => GREEN,
+        ("silenced", _) => YELLOW,
         (_, Severity::Error) => RED,
         (_, Severity::Warning | Severity::Note) => YELLOW,
     };
+    // A silence hides the finding from `roster check`; the reviewer sees it here.
+    let silence = match (&f.silenced_by, adjective) {
+        (Some(at), "silenced") => format!("  (silenced by {}, not fixed)", visible(at)),
+        (Some(at), _) => format!("  (silenced by {})", visible(at)),
+        (None, _) => String::new(),
+    };
     format!(
-        "{}: {}  {}:{}:{}",
+        "{}: {}  {}:{}:{}{silence}",
         p.paint(&format!("{BOLD}{style}"), &title),
         visible(&f.message),
         visible(&f.file),
@@ -244,14 +324,26 @@ fn finding_line(f: &Finding, adjective: &str, p: Painter) -> String {
     )
 }
 
-/// `2010-01-01..2010-12-30: 14..16 members → 15..16`, counts as certain..possible.
+/// `2010-01-01..2010-12-30: 14..16 members → 15..16`, counts as certain..possible; a side
+/// whose records do not cover the period is `not covered`.
 fn count_line(c: &CountChange) -> String {
-    format!(
-        "{}: {} members → {}",
-        days(&c.start, c.end.as_deref()),
-        count(c.old.certain, c.old.possible),
-        count(c.new.certain, c.new.possible)
-    )
+    let days = days(&c.start, c.end.as_deref());
+    match (c.old, c.new) {
+        (Some(old), Some(new)) => format!(
+            "{days}: {} members → {}",
+            count(old.certain, old.possible),
+            count(new.certain, new.possible)
+        ),
+        (old, new) => format!("{days}: {} → {}", members(old), members(new)),
+    }
+}
+
+/// `16 members`, `14..16 members`, or `not covered`.
+fn members(c: Option<MemberCount>) -> String {
+    match c {
+        Some(c) => format!("{} members", count(c.certain, c.possible)),
+        None => "not covered".to_string(),
+    }
 }
 
 /// `2010-01-01..2010-12-30`, `2010-12-31` for one day, `from 2010-12-31` with no end.
@@ -261,6 +353,14 @@ pub(super) fn days(start: &str, end: Option<&str>) -> String {
         Some(end) => format!("{start}..{end}"),
         None => format!("from {start}"),
     }
+}
+
+/// [`count`] of a side, or `not covered` where its records do not cover the period.
+pub(super) fn side_count(c: Option<MemberCount>) -> String {
+    c.map_or_else(
+        || "not covered".to_string(),
+        |c| count(c.certain, c.possible),
+    )
 }
 
 /// `15` when the count is certain, `14..16` when between 14 and 16 members may be counted.

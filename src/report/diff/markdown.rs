@@ -1,24 +1,31 @@
-//! Markdown output of `roster diff`, for a pull-request comment or a GitHub Actions job summary.
+//! Markdown output of `roster diff` and `roster log`, for a pull-request comment or a GitHub
+//! Actions job summary.
 //!
 //! A heading, the summary line in bold, one table per kind of record, then the consequences.
-//! A record with more than three changed fields folds them into a `<details>`, and so does a
-//! table with more than twenty rows. GitHub refuses a comment longer than 65,536 characters, so
-//! a report that would be longer is rendered again within a budget of 60,000 bytes: the
-//! consequences, which say what the change breaks, get at least half of it, the record tables
-//! are cut after the last row that fits in the rest, an open `<details>` is closed, and a note
-//! says how many record changes are shown and where to find all of them. Values, labels and
-//! paths are shortened to 200 characters and a record lists at most 20 fields, so that no single
-//! row can take the whole budget.
+//! Every value is shown whole: an added or removed record lists all its fields (prose folded
+//! into a `<details>`), and changed prose lists each changed sentence in full, old and new,
+//! with the changed words marked (folded when long). A modified record with more than three
+//! changed fields folds them into a `<details>`, and so does a table with more than twenty rows.
+//!
+//! GitHub refuses a comment longer than 65,536 characters, so a report that would be longer is
+//! rendered again within a budget of 60,000 bytes: the consequences, which say what the change
+//! breaks, get at least half of it, and the record tables keep the records that fit in the rest,
+//! in order, dropping whole records from the end, never a part of a value; a note says how many
+//! record changes are shown and where to find all of them.
+//!
+//! With [`Links`], each location links to its line at the commit the report's new side is.
 //!
 //! Everything that comes from the records is escaped for a table cell: `|` would end the cell
 //! (inside a code span too), `<` and `>` could open HTML, and `*`, `_`, `~`, `[` or a backtick
 //! could start emphasis, a link or code. Labels and messages that roster wrote keep their code
 //! spans, with the same escaping outside them.
 
-use super::human::{count, days, heading, hug, shares_words, shown_fields};
+use super::human::{days, heading, hug, shares_words, shown_fields, side_count};
+use super::Links;
 use crate::diag::Severity;
 use crate::diff::{
-    ChangeKind, Consequences, FieldChange, Finding, RecordChange, Report, Word, WordOp,
+    prose, ChangeKind, Consequences, FieldChange, Finding, RecordChange, Report, SentenceChange,
+    Word, WordOp,
 };
 use crate::report::markdown::{code, inline, plain, GITHUB_LIMIT};
 use crate::report::text::severity_word;
@@ -30,44 +37,60 @@ use std::io;
 const BUDGET: usize = 60_000;
 /// Room kept for the closing note.
 const NOTE_ROOM: usize = 256;
-/// A record with more fields than this folds them into a `<details>`.
+/// A modified record with more changed fields than this folds them into a `<details>`.
 const FOLD_FIELDS: usize = 3;
 /// A table with more rows than this is folded into a `<details>`.
 const FOLD_ROWS: usize = 20;
-/// At most this many fields are listed for one record.
-const MAX_FIELDS: usize = 20;
-/// A value or a changed text is cut after this many characters.
-const MAX_VALUE: usize = 200;
+/// Changed prose longer than this many characters (old and new) is folded into a `<details>`.
+const FOLD_PROSE: usize = 300;
 
-pub fn render(report: &Report, out: &mut dyn io::Write) -> io::Result<()> {
-    let full = document(report, None);
+/// The report as a comment of its own, with its `###` heading.
+pub fn render(report: &Report, links: Option<&Links>, out: &mut dyn io::Write) -> io::Result<()> {
+    let full = document(report, None, links);
     let text = if full.chars().count() <= GITHUB_LIMIT {
         full
     } else {
-        document(report, Some(BUDGET))
+        document(report, Some(BUDGET), links)
     };
     out.write_all(text.as_bytes())
 }
 
+/// The report under a heading of its own (one commit of `roster log`): its tables, with
+/// `####` headings, and no budget.
+pub fn section(report: &Report, links: Option<&Links>) -> String {
+    let mut out = String::new();
+    out.push_str(&changes(&report.changes, None, links).0);
+    out.push_str(&consequences(&report.consequences, None, links));
+    out
+}
+
 /// The whole comment; with a budget, cut to fit it.
-fn document(report: &Report, budget: Option<usize>) -> String {
+fn document(report: &Report, budget: Option<usize>, links: Option<&Links>) -> String {
     let mut out = String::from("### roster: changes to the records\n\n");
     let summary = format!("{} → {}: {}", report.old, report.new, report.summary);
     let _ = writeln!(out, "**{}**", plain(&summary));
 
     let (consequences, changes, shown) = match budget {
         None => {
-            let (changes, shown) = changes(&report.changes, None);
-            (consequences(&report.consequences, None), changes, shown)
+            let (changes, shown) = changes(&report.changes, None, links);
+            (
+                consequences(&report.consequences, None, links),
+                changes,
+                shown,
+            )
         }
         Some(budget) => {
             let room = budget.saturating_sub(out.len() + NOTE_ROOM);
-            let wanted = changes(&report.changes, None).0.len();
-            let consequences =
-                consequences(&report.consequences, Some(room - wanted.min(room / 2)));
+            let wanted = changes(&report.changes, None, links).0.len();
+            let consequences = consequences(
+                &report.consequences,
+                Some(room - wanted.min(room / 2)),
+                links,
+            );
             let (changes, shown) = changes(
                 &report.changes,
                 Some(room.saturating_sub(consequences.len())),
+                links,
             );
             (consequences, changes, shown)
         }
@@ -77,17 +100,22 @@ fn document(report: &Report, budget: Option<usize>) -> String {
     if shown < report.changes.len() {
         let _ = writeln!(
             out,
-            "\n_The report was cut at {shown} of {} record changes to fit GitHub's comment \
-             limit; run `roster diff --format json` for the full report._",
-            report.changes.len()
+            "\n_This report shows {shown} of {} record changes: the last {} did not fit in \
+             GitHub's comment limit. `roster diff --format json` gives them all._",
+            report.changes.len(),
+            report.changes.len() - shown
         );
     }
     out
 }
 
-/// One table per kind; with a budget, as many rows as fit. Returns the text and how many
-/// record changes it shows.
-fn changes(changes: &[RecordChange], budget: Option<usize>) -> (String, usize) {
+/// One table per kind; with a budget, the records that fit, whole, in order. Returns the text
+/// and how many record changes it shows.
+fn changes(
+    changes: &[RecordChange],
+    budget: Option<usize>,
+    links: Option<&Links>,
+) -> (String, usize) {
     let fits = |len: usize| budget.is_none_or(|b| len <= b);
     let mut out = String::new();
     let mut shown = 0;
@@ -103,7 +131,7 @@ fn changes(changes: &[RecordChange], budget: Option<usize>) -> (String, usize) {
         }
         head.push_str("| change | record | fields |\n| --- | --- | --- |\n");
         let tail = if folded { "\n</details>\n" } else { "" };
-        let rows: Vec<String> = group.iter().map(row).collect();
+        let rows: Vec<String> = group.iter().map(|c| row(c, links)).collect();
         if !fits(out.len() + head.len() + rows[0].len() + tail.len()) {
             break;
         }
@@ -121,28 +149,33 @@ fn changes(changes: &[RecordChange], budget: Option<usize>) -> (String, usize) {
     (out, shown)
 }
 
-fn row(change: &RecordChange) -> String {
+fn row(change: &RecordChange, links: Option<&Links>) -> String {
     let what = match change.change {
         ChangeKind::Added => "added".to_string(),
         ChangeKind::Removed => "removed".to_string(),
         ChangeKind::Modified => "modified".to_string(),
         ChangeKind::Renamed => match &change.renamed_from {
-            Some(old_id) => format!("renamed from {}", code(&shorten(old_id, MAX_VALUE))),
+            Some(old_id) => format!("renamed from {}", code(old_id)),
             None => "renamed".to_string(),
         },
     };
-    let record = format!(
-        "{}<br><sub>{}</sub>",
-        inline(&shorten(&change.label, MAX_VALUE)),
-        plain(&format!("{}:{}", change.file, change.line))
-    );
+    // A removed record is linked nowhere: its line is on the old side.
+    let place = match (links, change.change) {
+        (Some(links), kind) if kind != ChangeKind::Removed => {
+            links.markdown(&change.file, change.line, None)
+        }
+        _ => plain(&format!("{}:{}", change.file, change.line)),
+    };
+    let record = format!("{}<br><sub>{place}</sub>", inline(&change.label));
     let shown: Vec<&FieldChange> = shown_fields(change).collect();
-    let mut fields: Vec<String> = shown.iter().take(MAX_FIELDS).map(|f| field(f)).collect();
-    if shown.len() > MAX_FIELDS {
-        fields.push(format!("_and {} more_", shown.len() - MAX_FIELDS));
-    }
-    let mut fields = fields.join("<br>");
-    if shown.len() > FOLD_FIELDS {
+    let whole = matches!(change.change, ChangeKind::Added | ChangeKind::Removed);
+    let mut fields = shown
+        .iter()
+        .map(|f| if whole { whole_field(f) } else { field(f) })
+        .collect::<Vec<_>>()
+        .join("<br>");
+    // A new or removed record shows its fields open (its prose is folded one by one).
+    if !whole && shown.len() > FOLD_FIELDS {
         fields = format!(
             "<details><summary>{} fields changed</summary>{fields}</details>",
             shown.len()
@@ -155,14 +188,20 @@ fn row(change: &RecordChange) -> String {
     }
 }
 
-/// One changed field: `` `/start`: `"2007-01"` → `"2007-02"` ``, or its words.
+/// One field: `` `/start`: `"2007-01"` → `"2007-02"` ``, its words, or its sentences.
 fn field(field: &FieldChange) -> String {
     let path = if field.path.is_empty() {
         "the whole record".to_string()
     } else {
-        code(&shorten(&field.path, MAX_VALUE))
+        code(&field.path)
     };
+    if let Some(sentences) = &field.sentences {
+        return prose_change(&path, sentences);
+    }
+    let is_prose = prose::is_prose(&field.path);
     match (&field.old, &field.new) {
+        (None, Some(Value::String(text))) if is_prose => folded(&format!("{path} added"), text),
+        (Some(Value::String(text)), None) if is_prose => folded(&format!("{path} removed"), text),
         (None, Some(new)) => format!("{path} added: {}", value(new)),
         (Some(old), None) => format!("{path} removed: {}", value(old)),
         (Some(old), Some(new)) => match &field.words {
@@ -173,29 +212,102 @@ fn field(field: &FieldChange) -> String {
     }
 }
 
-/// A value as compact JSON in a code span, shortened.
-fn value(v: &Value) -> String {
-    code(&shorten(&v.to_string(), MAX_VALUE))
+/// A field of a record added or removed: `` `/joined`: `"2018"` ``; a note, or prose longer than
+/// [`FOLD_PROSE`], folded.
+fn whole_field(field: &FieldChange) -> String {
+    let path = code(&field.path);
+    match field.new.as_ref().or(field.old.as_ref()) {
+        Some(Value::String(text)) if prose::is_prose(&field.path) => {
+            let note = field.path.ends_with("/note") || field.path.ends_with("/notes");
+            if note || text.chars().count() > FOLD_PROSE {
+                folded(&path, text)
+            } else {
+                format!("{path}: {}", plain(text))
+            }
+        }
+        Some(v) => format!("{path}: {}", value(v)),
+        None => path,
+    }
 }
 
-/// `kept ~~deleted~~ **inserted** kept`, shortened to about [`MAX_VALUE`] characters of text.
+/// Prose shown whole, folded under `summary`.
+fn folded(summary: &str, text: &str) -> String {
+    format!(
+        "<details><summary>{summary}</summary>{}</details>",
+        plain(text)
+    )
+}
+
+/// The changed sentences of a prose field, each on its own line, old (`−`) then new (`+`), the
+/// changed words marked; folded when long.
+fn prose_change(path: &str, sentences: &[SentenceChange]) -> String {
+    let mut lines = Vec::new();
+    let mut length = 0;
+    for sentence in sentences {
+        let sides = [
+            (&sentence.old, WordOp::Delete, "−"),
+            (&sentence.new, WordOp::Insert, "+"),
+        ];
+        for (text, side, marker) in sides {
+            let Some(text) = text else { continue };
+            length += text.chars().count();
+            let shown = match &sentence.words {
+                Some(words) => marked(words, side),
+                None => plain(text),
+            };
+            lines.push(format!("{marker}&nbsp;{shown}"));
+        }
+    }
+    let body = lines.join("<br>");
+    let count = sentences.len();
+    let what = if count == 1 {
+        "1 sentence changed".to_string()
+    } else {
+        format!("{count} sentences changed")
+    };
+    if length > FOLD_PROSE {
+        format!("<details><summary>{path}: {what}</summary>{body}</details>")
+    } else {
+        format!("{path}: {what}<br>{body}")
+    }
+}
+
+/// One side of a rewritten sentence: the words kept, and those removed (`~~so~~`, on the old
+/// sentence) or inserted (`**so**`, on the new one).
+fn marked(words: &[Word], side: WordOp) -> String {
+    let mark = if side == WordOp::Delete { "~~" } else { "**" };
+    let mut out = String::new();
+    for (changed, text) in prose::one_side(words, side) {
+        if changed {
+            let (lead, core, trail) = hug(&text);
+            let _ = write!(
+                out,
+                "{}{mark}{}{mark}{}",
+                plain(lead),
+                plain(core),
+                plain(trail)
+            );
+        } else {
+            out.push_str(&plain(&text));
+        }
+    }
+    out
+}
+
+/// A value as compact JSON in a code span.
+fn value(v: &Value) -> String {
+    code(&v.to_string())
+}
+
+/// `kept ~~deleted~~ **inserted** kept`: a short text changed in place (a name).
 fn word_diff(words: &[Word]) -> String {
     let mut out = String::new();
-    let mut left = MAX_VALUE;
     let mut previous = WordOp::Equal;
     for word in words {
-        if left == 0 {
-            out.push('…');
-            break;
-        }
-        let length = word.text.chars().count();
-        let text = shorten(&word.text, left);
-        let cut = length > left;
-        left = left.saturating_sub(length);
         if word.op == WordOp::Equal {
-            out.push_str(&plain(&text));
+            out.push_str(&plain(&word.text));
         } else {
-            let (lead, core, trail) = hug(&text);
+            let (lead, core, trail) = hug(&word.text);
             if previous != WordOp::Equal && lead.is_empty() {
                 out.push(' ');
             }
@@ -212,48 +324,69 @@ fn word_diff(words: &[Word]) -> String {
                 plain(trail)
             );
         }
-        if cut {
-            break;
-        }
         previous = word.op;
     }
     out
 }
 
-/// The first `max` characters of `text`, and `…` if there were more.
-fn shorten(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((end, _)) => format!("{}…", &text[..end]),
-        None => text.to_string(),
-    }
-}
-
-fn consequences(c: &Consequences, budget: Option<usize>) -> String {
-    let mut findings: Vec<(&str, &Finding)> = Vec::new();
-    for (list, adjective) in [(&c.introduced, "new"), (&c.fixed, "fixed")] {
+fn consequences(c: &Consequences, budget: Option<usize>, links: Option<&Links>) -> String {
+    let mut findings: Vec<(&str, &Finding, Option<&Finding>)> = c
+        .became_certain
+        .iter()
+        .map(|change| ("now certain", &change.now, Some(&change.was)))
+        .collect();
+    for (list, adjective) in [
+        (&c.introduced, "new"),
+        (&c.under_silence, "new"),
+        (&c.silenced, "silenced"),
+        (&c.fixed, "fixed"),
+    ] {
         for severity in [Severity::Error, Severity::Warning, Severity::Note] {
             findings.extend(
                 list.iter()
                     .filter(|f| f.severity == severity)
-                    .map(|f| (adjective, f)),
+                    .map(|f| (adjective, f, None)),
             );
         }
     }
-    let finding_rows = findings.iter().map(|(adjective, f)| {
+    let finding_rows = findings.iter().map(|(adjective, f, was)| {
+        let mut message = inline(&f.message);
+        if let Some(was) = was {
+            let _ = write!(message, "<br>was uncertain: {}", inline(&was.message));
+        }
+        // The silence is on the new side: linked to its line.
+        let silence = |at: &str| {
+            let line = at
+                .rsplit_once(':')
+                .and_then(|(file, line)| Some((file, line.parse().ok()?)));
+            match (links, line) {
+                (Some(links), Some((file, line))) => links.markdown(file, line, None),
+                _ => code(at),
+            }
+        };
+        match (&f.silenced_by, *adjective) {
+            (Some(at), "silenced") => {
+                let _ = write!(message, "<br>silenced by {}, not fixed", silence(at));
+            }
+            (Some(at), _) => {
+                let _ = write!(message, "<br>silenced by {}", silence(at));
+            }
+            (None, _) => {}
+        }
         format!(
             "| {adjective} {} | `{}` | {} | {} |\n",
             severity_word(f.severity),
             f.code,
-            inline(&f.message),
-            code(&format!("{}:{}:{}", f.file, f.line, f.column))
+            message,
+            location(f, adjective, links)
         )
     });
     let count_rows = c.member_counts.iter().map(|change| {
         format!(
             "| {} | {} | {} |\n",
             days(&change.start, change.end.as_deref()),
-            count(change.old.certain, change.old.possible),
-            count(change.new.certain, change.new.possible)
+            side_count(change.old),
+            side_count(change.new)
         )
     });
     let coverage_rows = [("gained", &c.coverage_gained), ("lost", &c.coverage_lost)]
@@ -341,4 +474,14 @@ fn shares<const N: usize>(budget: Option<usize>, wanted: &[usize; N]) -> [Option
         left -= share;
     }
     out
+}
+
+/// Where a finding is: linked to its line when the finding is on the new side (a fixed finding
+/// is where the old side had it).
+fn location(f: &Finding, adjective: &str, links: Option<&Links>) -> String {
+    let text = format!("{}:{}:{}", f.file, f.line, f.column);
+    match links {
+        Some(links) if adjective != "fixed" => links.markdown(&f.file, f.line, Some(&text)),
+        _ => code(&text),
+    }
 }
