@@ -3,25 +3,10 @@
 //! own `roster.toml` and the index file a `git commit -a` hook is given.
 
 mod common;
-use common::{git, roster_with, Tree};
+use common::{git, roster_with, Tree, GFMD};
 
 const GROUPS: &str = "records/working-groups.yaml";
 const NEW_MEMBER: &str = "records/members/gfmd.yaml";
-
-/// A member the records do not have, valid on its own (it joined after the period the records
-/// cover, so no member count moves).
-const GFMD: &str = "\
-id: gfmd
-name:
-  en: Global Forum on Migration and Development
-  fr: Forum mondial sur la migration et le développement
-acronym:
-  en: GFMD
-  fr: FMMD
-joined: 2014
-sources:
-  - secondary-facts
-";
 
 /// Makes `gfmd` a co-chair of a working group: an R002 finding unless the member exists.
 fn refer_to_gfmd(tree: &Tree) {
