@@ -130,62 +130,71 @@ impl SideReader {
                 path.ends_with(".schema.json") && !path["schemas/".len()..].contains('/')
             })
             .collect();
-        let schema_key: Vec<String> = schemas.iter().map(|(p, b)| format!("{p}:{b}")).collect();
-        let set = match self.schema_sets.get(&schema_key) {
-            Some(&set) => set,
-            None if schemas.is_empty() => {
-                // A revision without `schemas/` is read with the built-in schemas.
-                let set = corpus.schema_set(schema::built_in())?;
-                self.schema_sets.insert(schema_key, set);
-                set
-            }
-            None => {
-                let ids: Vec<String> = schemas.iter().map(|(_, b)| b.clone()).collect();
-                let blobs = self.repo()?.read_blobs(&ids)?;
-                let mut texts = Vec::new();
-                for ((path, _), bytes) in schemas.iter().zip(blobs) {
-                    let text = String::from_utf8(bytes)
-                        .map_err(|_| Error::schema(format!("schema `{path}` is not UTF-8")))?;
-                    texts.push((path["schemas/".len()..].to_string(), text));
-                }
-                let set = corpus.schema_set(texts)?;
-                self.schema_sets.insert(schema_key, set);
-                set
-            }
-        };
         let records: Vec<(String, String)> = records
             .into_iter()
             .filter(|(path, _)| path.starts_with("records/"))
             .collect();
-        let mut missing: Vec<String> = records
+        let schema_key: Vec<String> = schemas.iter().map(|(p, b)| format!("{p}:{b}")).collect();
+        let known = self.schema_sets.get(&schema_key).copied();
+        // Every blob the side needs is read by one git process, in this order: its schemas
+        // when this set of schemas is new, its records not read yet (all of them, with a new
+        // set of schemas), and its roster.toml.
+        let new_schemas: &[(String, String)] = match known {
+            None => &schemas,
+            Some(_) => &[],
+        };
+        // Whether each record is read (not met yet with these schemas).
+        let read: Vec<bool> = records
             .iter()
-            .filter(|(p, b)| !self.blobs.contains_key(&(format!("{set}:{p}"), b.clone())))
-            .map(|(_, b)| b.clone())
+            .map(|(p, b)| {
+                known.is_none_or(|set| !self.blobs.contains_key(&(format!("{set}:{p}"), b.clone())))
+            })
             .collect();
-        // The side's roster.toml is read with the records, by the same git process.
-        missing.extend(config.iter().map(|(_, blob)| blob.clone()));
-        let mut fetched = if missing.is_empty() {
+        let ids: Vec<String> = new_schemas
+            .iter()
+            .chain(
+                records
+                    .iter()
+                    .zip(&read)
+                    .filter(|(_, &r)| r)
+                    .map(|(e, _)| e),
+            )
+            .chain(&config)
+            .map(|(_, blob)| blob.clone())
+            .collect();
+        let mut fetched = if ids.is_empty() {
             Vec::new()
         } else {
-            self.repo()?.read_blobs(&missing)?
-        };
-        self.config = match config.is_empty() {
-            true => None,
-            false => {
-                let bytes = fetched.pop().expect("the config's blob was asked for");
-                let text = String::from_utf8(bytes)
-                    .map_err(|_| Error::config(format!("`{CONFIG}` is not UTF-8")))?;
-                Some(text)
+            self.repo()?.read_blobs(&ids)?
+        }
+        .into_iter();
+        let set = match known {
+            Some(set) => set,
+            None => {
+                let set = if schemas.is_empty() {
+                    // A revision without `schemas/` is read with the built-in schemas.
+                    corpus.schema_set(schema::built_in())?
+                } else {
+                    let mut texts = Vec::new();
+                    for (path, _) in &schemas {
+                        let bytes = fetched.next().expect("one blob per schema");
+                        let text = String::from_utf8(bytes)
+                            .map_err(|_| Error::schema(format!("schema `{path}` is not UTF-8")))?;
+                        texts.push((path["schemas/".len()..].to_string(), text));
+                    }
+                    corpus.schema_set(texts)?
+                };
+                self.schema_sets.insert(schema_key, set);
+                set
             }
         };
-        let mut fetched = fetched.into_iter();
         let mut files = Vec::with_capacity(records.len());
-        for (path, blob) in records {
+        for ((path, blob), read) in records.into_iter().zip(read) {
             let key = (format!("{set}:{path}"), blob);
-            let index = match self.blobs.get(&key) {
-                Some(&index) => index,
-                None => {
-                    let bytes = fetched.next().expect("one blob per missing file");
+            let index = match (read, self.blobs.get(&key)) {
+                (false, Some(&index)) => index,
+                _ => {
+                    let bytes = fetched.next().expect("one blob per record read");
                     let index = corpus.add_bytes(&path, bytes, set);
                     self.blobs.insert(key, index);
                     index
@@ -193,6 +202,13 @@ impl SideReader {
             };
             files.push(index);
         }
+        self.config = match fetched.next() {
+            None => None,
+            Some(bytes) => Some(
+                String::from_utf8(bytes)
+                    .map_err(|_| Error::config(format!("`{CONFIG}` is not UTF-8")))?,
+            ),
+        };
         Ok(files)
     }
 }
