@@ -304,3 +304,36 @@ fn a_rule_is_drawn_for_a_terminal_and_kept_as_markdown_on_request() {
     );
     assert!(markdown.stdout.contains("```yaml\n"), "{}", markdown.stdout);
 }
+
+/// Runs `roster ARGS` in `tree` on a terminal (util-linux's `script` gives it one), with `TERM`.
+#[cfg(target_os = "linux")]
+fn on_a_terminal(tree: &Tree, term: &str, args: &str) -> String {
+    let roster = assert_cmd::cargo::cargo_bin("roster");
+    let command = format!("{} {args}", roster.display());
+    let output = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(tree.path())
+        .env("TERM", term)
+        .env_remove("NO_COLOR")
+        .env_remove("FORCE_COLOR")
+        .env_remove("CLICOLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("CI")
+        .output()
+        .expect("util-linux's `script` runs");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_terminal_gets_colour_unless_term_is_dumb() {
+    let tree = error_and_warning();
+    assert!(coloured(&on_a_terminal(&tree, "xterm-256color", "check")));
+    assert!(!coloured(&on_a_terminal(&tree, "dumb", "check")));
+    assert!(coloured(&on_a_terminal(
+        &tree,
+        "xterm-256color",
+        "check --help"
+    )));
+    assert!(!coloured(&on_a_terminal(&tree, "dumb", "check --help")));
+}
