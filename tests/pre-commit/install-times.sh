@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# How long the first `pre-commit install-hooks` takes, and how much of pre-commit's cache it
-# fills, for the two styles of roster hook:
+# How long the first `pre-commit install-hooks` takes, how much of pre-commit's cache it fills,
+# and how long the installed roster-check hook then takes on a commit, for the two styles of
+# roster hook:
 #   rust   the root's .pre-commit-hooks.yaml (language: rust): pre-commit clones this
-#          repository at HEAD and runs `cargo install --path .` in the clone;
+#          checkout (committed as it is into a scratch repository) and runs `cargo install
+#          --path .` in the clone;
 #   wheel  pre-commit-mirror/ (language: python), made into a scratch git repository:
 #          pip installs the roster wheel, found through PIP_FIND_LINKS.
 # Each starts from an empty PRE_COMMIT_HOME, pip cache and virtualenv cache. The rust style
@@ -15,7 +17,12 @@
 #   PRE_COMMIT (environment) the pre-commit command; default: the one .ci/run installs
 #              (~/.cache/roster-ci/pre-commit/bin/pre-commit), else pre-commit on the PATH
 #
-# The rust style installs the last commit (HEAD), not uncommitted changes. It takes minutes.
+# The rust style takes minutes.
+#
+# The run time is that of `pre-commit run roster-check` on a staged change to one record, the
+# median of ROSTER_HOOK_RUNS runs (default 20), beside that of the hook's own `roster check
+# --staged` alone: the difference is pre-commit's (starting Python, finding the staged files,
+# stashing what is not staged).
 set -euo pipefail
 
 # shellcheck source=tests/pre-commit/common.sh
@@ -41,6 +48,39 @@ echo "machine: $(nproc) cores, load average $(cut -d ' ' -f 1-3 /proc/loadavg)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
+runs="${ROSTER_HOOK_RUNS:-20}"
+
+# The median wall time, in ms, of running `$@` $runs times (after one run not counted).
+median_ms() {
+    python3 - "$runs" "$@" <<'PY'
+import statistics, subprocess, sys, time
+runs, command = int(sys.argv[1]), sys.argv[2:]
+subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+times = []
+for _ in range(runs):
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    times.append((time.perf_counter() - start) * 1000)
+print(f"{statistics.median(times):.0f}")
+PY
+}
+
+# In records repository $2, whose hooks of style $1 are installed: stages a change to one record
+# and times the roster-check hook, and the roster it runs alone, recording both.
+measure_run() {
+    local label="$1" records="$2" home="$work/$1-home" binary hook alone
+    binary="$(find "$home" -path '*/bin/roster' -type f | head -n 1)"
+    (
+        cd "$records"
+        sed -i 's/^founded: 1951$/founded: 1950/' records/members/iom.yaml
+        git add records/members/iom.yaml
+        hook="$(PRE_COMMIT_HOME="$home" median_ms "$pre_commit" run roster-check)"
+        alone="$(median_ms "$binary" check --staged)"
+        echo "$label: pre-commit run roster-check takes $hook ms; its roster check --staged alone $alone ms"
+        echo "$label $hook $alone" >>"$work/runs"
+    )
+}
+
 # Runs `pre-commit install-hooks` in records repository $2 with a fresh cache under $1, and
 # prints the time and the size of PRE_COMMIT_HOME.
 measure() {
@@ -63,17 +103,15 @@ measure() {
 }
 
 if [ "$only" != "wheel" ]; then
-    if [ -n "$(git -C "$root" status --porcelain)" ]; then
-        echo "note: the checkout has uncommitted changes; the rust hook installs HEAD without them"
-    fi
-    rev="$(git -C "$root" rev-parse HEAD)"
-    make_records_repo "$work/rust-records" "$root" "$rev" roster-check
+    rev="$(make_source_repo "$work/source")"
+    make_records_repo "$work/rust-records" "$work/source" "$rev" roster-check
     echo
-    echo "==> rust hook: $root at $rev"
+    echo "==> rust hook: this checkout as it is ($root)"
     measure rust "$work/rust-records"
     home="$work/rust-home"
     echo "    of which the clone's target/ (cargo's build folder): $(size_mib "$(dirname "$(find "$home" -maxdepth 3 -name Cargo.lock | head -n 1)")/target") MiB"
     echo "    and the installed binary: $(du -m "$(find "$home" -path '*/rustenv-*/bin/roster' | head -n 1)" | cut -f 1) MiB"
+    measure_run rust "$work/rust-records"
 fi
 
 if [ "$only" != "rust" ]; then
@@ -84,11 +122,12 @@ if [ "$only" != "rust" ]; then
     echo "==> wheel hook: pre-commit-mirror/, wheel $(basename "$wheel") ($(du -k "$wheel" | cut -f 1) KiB)"
     export PIP_FIND_LINKS="$wheel_dir"
     measure wheel "$work/wheel-records"
+    measure_run wheel "$work/wheel-records"
 fi
 
 echo
-echo "| hook style | first install-hooks | PRE_COMMIT_HOME |"
-echo "| --- | --- | --- |"
-while read -r label seconds mib; do
-    echo "| $label | $seconds s | $mib MiB |"
-done <"$work/results"
+echo "| hook style | first install-hooks | PRE_COMMIT_HOME | pre-commit run roster-check | roster check --staged alone |"
+echo "| --- | --- | --- | --- | --- |"
+while read -r label seconds mib && read -r _ hook alone <&3; do
+    echo "| $label | $seconds s | $mib MiB | $hook ms | $alone ms |"
+done <"$work/results" 3<"$work/runs"
