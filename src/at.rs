@@ -171,19 +171,24 @@ pub fn at(data: &Dataset, day: Day) -> Snapshot {
 /// Why the records say nothing for `day`, if they do not.
 fn outside(group: &Group, day: Day) -> Option<(Status, String)> {
     let show = |d: &Option<Field<Date>>| d.as_ref().map(|f| f.value.to_string());
+    // "on 2003-04-01", "in 2003-04".
+    let when = |d: &Option<Field<Date>>| {
+        d.as_ref()
+            .map(|f| format!("{} {}", f.value.preposition(), f.value))
+    };
     let life = group.life();
     if day < life.start {
-        let when = show(&group.founded).unwrap_or_default();
+        let when = when(&group.founded).unwrap_or_default();
         return Some((
             Status::BeforeFounding,
-            format!("the group was founded in {when}, after this day"),
+            format!("the group was founded {when}, after this day"),
         ));
     }
     if day > life.end {
-        let when = show(&group.dissolved).unwrap_or_default();
+        let when = when(&group.dissolved).unwrap_or_default();
         return Some((
             Status::AfterDissolution,
-            format!("the group was dissolved in {when}, before this day"),
+            format!("the group was dissolved {when}, before this day"),
         ));
     }
     let covered = group.covered();

@@ -303,6 +303,53 @@ fn a_moved_chair_term_is_a_modification_of_the_same_term() {
 }
 
 #[test]
+fn the_markdown_report_draws_the_chair_terms_around_each_changed_period() {
+    // Two changes seven years apart: two charts, each of the terms around its change.
+    let dir = repo();
+    let p = dir.path();
+    edit(
+        p,
+        "records/chairs.yaml",
+        "  - chair: unhcr\n    start: 2006-07",
+        "  - chair: unhcr\n    start: 2006-08",
+    );
+    edit(
+        p,
+        "records/chairs.yaml",
+        "  - chair: iom\n    start: 2013-07",
+        "  - chair: ilo\n    start: 2013-07",
+    );
+    let (status, markdown, stderr) = roster(p, &["diff", "--format", "markdown"]);
+    assert_eq!(status, 0, "{stderr}");
+    let charts: Vec<&str> = markdown.split("```mermaid\n").skip(1).collect();
+    assert_eq!(charts.len(), 2, "{markdown}");
+    assert!(
+        charts[0].contains("    unhcr :done, 2006-07-01, 2007-01-01\n"),
+        "{}",
+        charts[0]
+    );
+    assert!(
+        charts[0].contains("    unhcr :crit, 2006-08-01, 2007-01-01\n"),
+        "{}",
+        charts[0]
+    );
+    assert!(!charts[0].contains("2013"), "{}", charts[0]);
+    assert!(
+        charts[1].contains("    iom :done, 2013-07-01, 2014-01-01\n"),
+        "{}",
+        charts[1]
+    );
+    assert!(
+        charts[1].contains("    ilo :crit, 2013-07-01, 2014-01-01\n"),
+        "{}",
+        charts[1]
+    );
+    // Neither the human nor the JSON report has it.
+    let (_, human, _) = roster(p, &["diff"]);
+    assert!(!human.contains("mermaid"));
+}
+
+#[test]
 fn an_added_document_is_reported() {
     let dir = repo();
     let path = dir.path().join("records/documents.yaml");

@@ -235,7 +235,7 @@ fn rendered(format: DiffFormat, report: &Report, color: bool) -> String {
         color,
         ..RenderOptions::default()
     };
-    render(format, report, &options, None, &mut out).expect("rendering succeeds");
+    render(format, report, &options, Default::default(), &mut out).expect("rendering succeeds");
     String::from_utf8(out).expect("output is UTF-8")
 }
 
@@ -579,7 +579,10 @@ fn markdown_links_locations_to_the_new_side_commit() {
         DiffFormat::Markdown,
         &main_report(),
         &RenderOptions::default(),
-        Some(&links),
+        roster::report::diff::Extras {
+            links: Some(&links),
+            gantt: None,
+        },
         &mut out,
     )
     .unwrap();

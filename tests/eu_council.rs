@@ -1,6 +1,8 @@
 //! roster beyond the GMG: 126 real six-month presidencies of the Council of the EU, 1958-2020,
-//! in `examples/eu-council/`. The records pass with no finding at all, and planted errors in a
-//! copy are caught: a gap in the rotation, an overlap, a presidency held by a non-member.
+//! and the 20 planned for 2021-2030 in the order of Council Decision (EU) 2016/1316, in
+//! `examples/eu-council/`. The records pass with no finding at all, and planted errors in a
+//! copy are caught: a gap in the rotation, an overlap, a presidency held by a non-member, two
+//! planned presidencies swapped against the decision's order.
 
 mod common;
 use common::{manifest_dir, roster, Tree};
@@ -74,5 +76,74 @@ fn a_presidency_by_a_non_member_is_caught() {
     run.assert_finding(
         "error[T006]",
         &tree.place(CHAIRS, "chair: croatia", "chair: ".len()),
+    );
+}
+
+#[test]
+fn the_planned_presidencies_follow_the_order_of_the_decision() {
+    // Lithuania (January-June 2027) and Greece (July-December 2027) swapped.
+    let tree = planted(|t| {
+        t.replacen(
+            "  - chair: lithuania\n    start: 2027-01\n",
+            "  - chair: greece\n    start: 2027-01\n",
+            1,
+        )
+        .replacen(
+            "  - chair: greece\n    start: 2027-07\n",
+            "  - chair: lithuania\n    start: 2027-07\n",
+            1,
+        )
+    });
+    let run = tree.check(&[]);
+    run.assert_code(1);
+    let finding = run.assert_finding(
+        "error[T012]",
+        &tree.place(CHAIRS, "chair: greece\n    start: 2027-01", "chair: ".len()),
+    );
+    assert!(
+        finding.contains("after `ireland` comes `lithuania`"),
+        "{finding}"
+    );
+    // Lithuania, passed over in January, takes its turn late in July: one finding, not two.
+    assert!(
+        run.stdout.contains("error: 1 error in 33 files"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn in_march_2029_luxembourg_holds_the_planned_presidency_among_27_members() {
+    let run = roster(&example(), &["at", "2029-03-01"]);
+    run.assert_code(0);
+    assert!(
+        run.stdout
+            .contains("members: 27 certainly, 0 more possibly"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("chair: luxembourg"), "{}", run.stdout);
+    assert!(!run.stdout.contains("united-kingdom"), "{}", run.stdout);
+}
+
+#[test]
+fn a_planned_presidency_is_shown_as_planned() {
+    let run = roster(&example(), &["at", "2029-03-01"]);
+    run.assert_code(0);
+    assert!(
+        run.stdout
+            .contains("chair: luxembourg, planned (2029-01..2029-06)"),
+        "{}",
+        run.stdout
+    );
+    let run = roster(&example(), &["at", "2029-03-01", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(value["chairs"][0]["planned"], true, "{}", run.stdout);
+    // A presidency held is not.
+    let run = roster(&example(), &["at", "2020-03-01"]);
+    assert!(
+        run.stdout.contains("chair: croatia (2020-01..2020-06)"),
+        "{}",
+        run.stdout
     );
 }

@@ -4,7 +4,7 @@ use super::{written, Exit, Result, Settings};
 use roster::check::Options;
 use roster::diff::sides::{self, SideSpec};
 use roster::error::ErrorKind;
-use roster::report::diff::{DiffFormat, Links};
+use roster::report::diff::{DiffFormat, Extras, Links};
 use roster::report::RenderOptions;
 use roster::temporal::Day;
 use std::io::Write;
@@ -121,6 +121,17 @@ pub fn run(settings: &Settings, args: &DiffArgs, out: &mut dyn Write) -> Result<
         comparison.new_commit.as_deref(),
         comparison.folder.as_deref(),
     );
+    // The chart of chair terms around the change, for Markdown.
+    let gantt = (args.format == DiffFormat::Markdown)
+        .then(|| {
+            roster::diff::gantt::around(
+                &comparison.sides.0.data,
+                &comparison.sides.1.data,
+                &report.consequences.coverage_gained,
+                &report.consequences.coverage_lost,
+            )
+        })
+        .flatten();
     if !settings.quiet {
         written(roster::report::diff::render(
             args.format,
@@ -129,7 +140,10 @@ pub fn run(settings: &Settings, args: &DiffArgs, out: &mut dyn Write) -> Result<
                 color: settings.color,
                 ..RenderOptions::default()
             },
-            links.as_ref(),
+            Extras {
+                links: links.as_ref(),
+                gantt: gantt.as_ref(),
+            },
             out,
         ))?;
     }

@@ -210,7 +210,7 @@ pub fn run(settings: &Settings, args: &LogArgs, out: &mut dyn Write) -> Result<E
                     DiffFormat::Human,
                     &c.report,
                     &options,
-                    None,
+                    Default::default(),
                     out,
                 ))?;
             }

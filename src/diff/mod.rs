@@ -22,6 +22,7 @@ use std::collections::HashSet;
 
 mod consequences;
 mod fields;
+pub mod gantt;
 pub mod history;
 mod identity;
 mod matching;

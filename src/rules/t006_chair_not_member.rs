@@ -126,9 +126,9 @@ fn check_membership(
     let file = format!("records/members/{}.yaml", member.file_stem);
     let mut d = if certainly {
         let what = if early {
-            format!("joined only in {}", date.value)
+            format!("joined only {} {}", date.value.preposition(), date.value)
         } else {
-            format!("left in {}", date.value)
+            format!("left {} {}", date.value.preposition(), date.value)
         };
         context
             .finding(&T006, Certainty::Certain, format!("{who} {what}"), at.at, "not a member then")

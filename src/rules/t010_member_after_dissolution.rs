@@ -49,16 +49,20 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         let (message, help) = if certainly {
             (
                 format!(
-                    "`{id}` joined in {}, after the group was dissolved in {when}",
-                    joined.value
+                    "`{id}` joined {} {}, after the group was dissolved {} {when}",
+                    joined.value.preposition(),
+                    joined.value,
+                    when.preposition()
                 ),
                 "correct `joined`, or `dissolved` in `records/group.yaml`".to_string(),
             )
         } else {
             (
                 format!(
-                    "`{id}` may have joined after the group was dissolved: joined in {}, dissolved in {when}",
-                    joined.value
+                    "`{id}` may have joined after the group was dissolved: joined {} {}, dissolved {} {when}",
+                    joined.value.preposition(),
+                    joined.value,
+                    when.preposition()
                 ),
                 format!("`joined: {}` and `dissolved: {when}` overlap: give either at a finer precision if a source has it", joined.value),
             )
@@ -161,8 +165,9 @@ fn period_after(
     } else {
         return None;
     };
-    let after = format!("after the group was dissolved in {when}");
-    let past = format!("past the group's dissolution in {when}");
+    let on = when.preposition();
+    let after = format!("after the group was dissolved {on} {when}");
+    let past = format!("past the group's dissolution {on} {when}");
     let message = match (what, certainly, starts_after) {
         (Late::Chaired(chaired), true, true) => format!("{chaired}, {after}"),
         (Late::Chaired(chaired), true, false) => format!("{chaired}, {past}"),

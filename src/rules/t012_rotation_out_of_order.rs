@@ -241,6 +241,53 @@ fn skipped_at(regime: &Regime, start: Day) -> Vec<&str> {
         .collect()
 }
 
+/// The key names are sorted by, as a list in alphabetical order would have them: letters
+/// without their accents and case first (Côte d'Ivoire comes before Cuba), then, for names
+/// equal that way, the accents and case themselves. Ligatures count as their letters (Œ as oe).
+fn collation_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len() * 2 + 1);
+    for c in name.chars().flat_map(char::to_lowercase) {
+        match fold(c) {
+            Some(letters) => key.push_str(letters),
+            None => key.push(c),
+        }
+    }
+    key.push('\0');
+    key.push_str(&name.to_lowercase());
+    key.push('\0');
+    key.push_str(name);
+    key
+}
+
+/// A lowercase letter with a diacritic, or a ligature, as the plain letters it sorts with.
+fn fold(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
+        'ď' | 'đ' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
+        'ĥ' | 'ħ' => "h",
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
+        'ĵ' => "j",
+        'ķ' => "k",
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
+        'ñ' | 'ń' | 'ņ' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => "o",
+        'œ' => "oe",
+        'ŕ' | 'ŗ' | 'ř' => "r",
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => "s",
+        'ß' => "ss",
+        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => "u",
+        'ŵ' => "w",
+        'ý' | 'ÿ' | 'ŷ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        _ => return None,
+    })
+}
+
 /// Every member's place in the order.
 struct Ranks<'a> {
     /// `(key, id)`, sorted by key.
@@ -256,7 +303,7 @@ impl<'a> Ranks<'a> {
                 .filter_map(|m| {
                     let id = m.id()?;
                     let name = m.name_in(&language.value).unwrap_or(id);
-                    Some((name.to_lowercase(), id))
+                    Some((collation_key(name), id))
                 })
                 .collect(),
             None => order
@@ -375,4 +422,33 @@ fn not_in_order(
         )
         .with_secondary(Label::new(order.at.file, order.at.span, "the order"))
         .with_help("add the member to the order's `list`, or correct the chair")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::collation_key;
+
+    #[test]
+    fn names_sort_by_their_letters_before_their_accents() {
+        let mut names = [
+            "Cuba",
+            "Côte d'Ivoire",
+            "Angola",
+            "Écuador",
+            "Estonia",
+            "Œland",
+        ];
+        names.sort_by_key(|n| collation_key(n));
+        assert_eq!(
+            names,
+            [
+                "Angola",
+                "Côte d'Ivoire",
+                "Cuba",
+                "Écuador",
+                "Estonia",
+                "Œland"
+            ]
+        );
+    }
 }

@@ -335,6 +335,16 @@ impl Date {
         }
     }
 
+    /// The preposition a sentence puts before the date: "on" for a single day, "in" for a
+    /// year, a month, a window or an inferred date ("joined on 2010-07-02", "joined in 2010").
+    pub fn preposition(&self) -> &'static str {
+        if self.as_single().is_some_and(|d| d.unit() == "day") && !self.is_inferred() {
+            "on"
+        } else {
+            "in"
+        }
+    }
+
     /// How a reader is told what the date leaves open: "year only", "month only", "a window",
     /// "inferred"; empty for an exact day.
     pub fn precision(&self) -> &'static str {

@@ -21,8 +21,9 @@
 //! spans, with the same escaping outside them.
 
 use super::human::{days, heading, hug, shares_words, shown_fields, side_count};
-use super::Links;
+use super::{Extras, Links};
 use crate::diag::Severity;
+use crate::diff::gantt::Gantt;
 use crate::diff::{
     prose, ChangeKind, Consequences, FieldChange, Finding, RecordChange, Report, SentenceChange,
     Word, WordOp,
@@ -45,12 +46,12 @@ const FOLD_ROWS: usize = 20;
 const FOLD_PROSE: usize = 300;
 
 /// The report as a comment of its own, with its `###` heading.
-pub fn render(report: &Report, links: Option<&Links>, out: &mut dyn io::Write) -> io::Result<()> {
-    let full = document(report, None, links);
+pub fn render(report: &Report, extras: Extras, out: &mut dyn io::Write) -> io::Result<()> {
+    let full = document(report, None, extras);
     let text = if full.chars().count() <= GITHUB_LIMIT {
         full
     } else {
-        document(report, Some(BUDGET), links)
+        document(report, Some(BUDGET), extras)
     };
     out.write_all(text.as_bytes())
 }
@@ -65,16 +66,22 @@ pub fn section(report: &Report, links: Option<&Links>) -> String {
 }
 
 /// The whole comment; with a budget, cut to fit it.
-fn document(report: &Report, budget: Option<usize>, links: Option<&Links>) -> String {
+fn document(report: &Report, budget: Option<usize>, extras: Extras) -> String {
+    let links = extras.links;
     let mut out = String::from("### roster: changes to the records\n\n");
     let summary = format!("{} → {}: {}", report.old, report.new, report.summary);
     let _ = writeln!(out, "**{}**", plain(&summary));
+    let chart = extras
+        .gantt
+        .map(|g| gantt(g, &report.old, &report.new))
+        .unwrap_or_default();
 
-    let (consequences, changes, shown) = match budget {
+    let (consequences, chart, changes, shown) = match budget {
         None => {
             let (changes, shown) = changes(&report.changes, None, links);
             (
                 consequences(&report.consequences, None, links),
+                chart,
                 changes,
                 shown,
             )
@@ -87,16 +94,22 @@ fn document(report: &Report, budget: Option<usize>, links: Option<&Links>) -> St
                 Some(room - wanted.min(room / 2)),
                 links,
             );
-            let (changes, shown) = changes(
-                &report.changes,
-                Some(room.saturating_sub(consequences.len())),
-                links,
-            );
-            (consequences, changes, shown)
+            let mut room = room.saturating_sub(consequences.len());
+            // The chart is small (a few windows of a few dozen terms); it goes when it would
+            // take more than a quarter of what is left.
+            let chart = if chart.len() <= room / 4 {
+                room -= chart.len();
+                chart
+            } else {
+                String::new()
+            };
+            let (changes, shown) = changes(&report.changes, Some(room), links);
+            (consequences, chart, changes, shown)
         }
     };
     out.push_str(&changes);
     out.push_str(&consequences);
+    out.push_str(&chart);
     if shown < report.changes.len() {
         let _ = writeln!(
             out,
@@ -107,6 +120,73 @@ fn document(report: &Report, budget: Option<usize>, links: Option<&Links>) -> St
         );
     }
     out
+}
+
+/// A Mermaid `gantt` chart of the chair terms around each changed period: the old side's terms,
+/// then the new side's, the changed ones marked (`done` for what was, `crit` for what is now;
+/// planned terms `active`).
+fn gantt(chart: &Gantt, old: &str, new: &str) -> String {
+    let mut out = String::from("\n#### Chair terms around the change\n");
+    for window in &chart.windows {
+        let _ = write!(
+            out,
+            "\n```mermaid\ngantt\n    title {}\n    dateFormat YYYY-MM-DD\n    axisFormat %Y-%m\n",
+            mermaid_text(&format!("{} to {}", window.start, window.end))
+        );
+        for (name, bars, mark) in [(old, &window.before, "done"), (new, &window.after, "crit")] {
+            let _ = writeln!(out, "    section {}", mermaid_text(name));
+            for bar in bars {
+                let mut tags = Vec::new();
+                if bar.changed {
+                    tags.push(mark);
+                }
+                if bar.planned {
+                    tags.push("active");
+                }
+                let tags = if tags.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}, ", tags.join(", "))
+                };
+                // Mermaid's end date is the first day after the bar.
+                let _ = writeln!(
+                    out,
+                    "    {} :{tags}{}, {}",
+                    mermaid_text(&bar.label),
+                    bar.start,
+                    bar.end.next()
+                );
+            }
+        }
+        out.push_str("```\n");
+        if window.more_bars > 0 {
+            let _ = writeln!(
+                out,
+                "\n_{} more chair entries in this period are not drawn._",
+                window.more_bars
+            );
+        }
+    }
+    if chart.more_windows > 0 {
+        let _ = writeln!(
+            out,
+            "\n_{} more changed periods are not drawn._",
+            chart.more_windows
+        );
+    }
+    out
+}
+
+/// Text for a Mermaid task or section name: on one line, without the `:`, `#` and `;` that
+/// would end it, and without backticks that would end the code block.
+fn mermaid_text(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            ':' | '#' | ';' | '`' => '-',
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        .collect()
 }
 
 /// One table per kind; with a budget, the records that fit, whole, in order. Returns the text

@@ -1,5 +1,6 @@
 //! Output formats for `roster diff` and `roster log`: one file per format, chosen here.
 
+use crate::diff::gantt::Gantt;
 use crate::diff::Report;
 use std::io;
 
@@ -69,17 +70,25 @@ fn encode(path: &str) -> String {
     out
 }
 
-/// Renders a change report; `links` only matter to Markdown.
+/// What a report can show beyond itself, when the caller has it: links to the lines of the new
+/// side's commit, and the chair terms around the change. Only Markdown uses them.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Extras<'a> {
+    pub links: Option<&'a Links>,
+    pub gantt: Option<&'a Gantt>,
+}
+
+/// Renders a change report.
 pub fn render(
     format: DiffFormat,
     report: &Report,
     options: &super::RenderOptions,
-    links: Option<&Links>,
+    extras: Extras,
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
     match format {
         DiffFormat::Human => human::render(report, options, out),
-        DiffFormat::Markdown => markdown::render(report, links, out),
+        DiffFormat::Markdown => markdown::render(report, extras, out),
         DiffFormat::Json => json::render(report, out),
     }
 }
