@@ -33,7 +33,7 @@ if [ "${1:-}" = "--only" ]; then
     only="${2:?--only needs rust or wheel}"
     shift 2
 fi
-wheel_dir="${1:-$root/target/wheels}"
+wheel_dir="$(cd "${1:-$root/target/wheels}" && pwd)"
 pre_commit="${PRE_COMMIT:-$HOME/.cache/roster-ci/pre-commit/bin/pre-commit}"
 if [ ! -x "$pre_commit" ]; then
     pre_commit="$(command -v pre-commit)" || {
