@@ -9,8 +9,10 @@
 //!
 //! ```text
 //! cli (the binary)        arguments, printing, environment, exit codes
-//! report                  one renderer per output format
-//! at, init               the state of the records on one day; a new records tree
+//! report, site            one renderer per output format; the records as a static website
+//! at, init, timeline,     the state of the records on one day; a new records tree; the
+//! export                  records drawn as an SVG; the records for other tools (JSON, CSV,
+//!                         Popolo)
 //! diff                    change reports: sides, matching, field changes, consequences, history
 //! check                   the corpus of files, severity policy, check()
 //! rules                   the R- and T-checks over the model
@@ -28,10 +30,13 @@ pub mod check;
 pub mod diag;
 pub mod diff;
 pub mod error;
+pub mod export;
 pub mod init;
 pub mod load;
 pub mod model;
 pub mod report;
 pub mod rules;
+pub mod site;
 pub mod source;
 pub mod temporal;
+pub mod timeline;

@@ -1,4 +1,7 @@
 //! The `roster` binary: parse the arguments, run the subcommand, map the result to an exit code.
+// `print!` and `eprint!` panic when their stream is closed; the CLI writes through handles
+// whose errors it can ignore (`cli::to_stderr`, `cli::written`).
+#![warn(clippy::print_stdout, clippy::print_stderr)]
 
 use std::process::ExitCode;
 

@@ -59,6 +59,8 @@ pub struct Group {
     pub coverage: Option<Coverage>,
     /// The languages names and acronyms are kept in (`languages`).
     pub languages: Vec<Field<String>>,
+    /// `(language, name)` pairs of the current name.
+    pub name: Vec<(String, String)>,
     pub regimes: Vec<Regime>,
     pub claims: Vec<Claim>,
     pub names: Vec<NamePeriod>,
@@ -350,6 +352,17 @@ pub struct Input<'a> {
     pub document: &'a ParsedFile,
 }
 
+/// The date a node holds: a year written as a number (`joined: 2010`, which YAML reads as an
+/// integer) or a date in the notation of [`Date::parse`]; `None` for anything else, which the
+/// schema has already reported.
+pub fn date_of(node: &Node) -> Option<Date> {
+    match &node.kind {
+        NodeKind::Number(year) => Date::year(year.as_u64()?),
+        NodeKind::String(text) => Date::parse(text).ok(),
+        _ => None,
+    }
+}
+
 struct FieldReader {
     file: FileId,
 }
@@ -379,12 +392,7 @@ impl FieldReader {
 
     fn date(&self, node: &Node, key: &str) -> Option<Field<Date>> {
         let n = node.get(key)?;
-        let date = match &n.kind {
-            NodeKind::Number(year) => Date::year(year.as_u64()?),
-            NodeKind::String(text) => Date::parse(text).ok(),
-            _ => None,
-        }?;
-        Some(self.field(date, n))
+        Some(self.field(date_of(n)?, n))
     }
 
     fn strings(&self, node: &Node, key: &str) -> Vec<Field<String>> {
@@ -435,6 +443,18 @@ impl FieldReader {
                 })
                 .collect(),
         })
+    }
+
+    /// The `(key, text)` pairs of the map under `key` (a name by language).
+    fn texts(&self, node: &Node, key: &str) -> Vec<(String, String)> {
+        node.get(key)
+            .map(|map| {
+                map.entries()
+                    .iter()
+                    .filter_map(|e| Some((e.key.to_string(), e.value.as_str()?.to_string())))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// The items of the list under `key` that are mappings.
@@ -626,6 +646,7 @@ impl Dataset {
             dissolved: r.date(root, "dissolved"),
             coverage,
             languages: r.strings(root, "languages"),
+            name: r.texts(root, "name"),
             regimes,
             claims,
             names,
@@ -672,15 +693,7 @@ impl Dataset {
                 })
             })
             .collect();
-        let names = root
-            .get("name")
-            .map(|node| {
-                node.entries()
-                    .iter()
-                    .filter_map(|e| Some((e.key.to_string(), e.value.as_str()?.to_string())))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let names = r.texts(root, "name");
         // One period at the top level, or several under `periods`, each with its sources.
         let mut tenures: Vec<Tenure> = r
             .items(root, "periods")

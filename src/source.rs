@@ -56,19 +56,64 @@ pub struct SourceFile {
     line_starts: Vec<u32>,
     /// ASCII text has one byte per character, so positions convert without a walk.
     ascii: bool,
+    /// For text that is not ASCII: `(byte, characters before it)` at the character boundary at
+    /// or before every [`MARK_BYTES`]th byte, so that converting a position walks at most that
+    /// many bytes, however long its line (a one-line file of 10 MB with a finding every few
+    /// bytes would otherwise walk the line again for each).
+    marks: Vec<(u32, u32)>,
 }
+
+/// The distance between two marks of [`SourceFile`].
+const MARK_BYTES: usize = 1024;
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, path: impl AsRef<Path>, text: String) -> SourceFile {
         let mut line_starts = vec![0u32];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| (i + 1) as u32));
+        let ascii = text.is_ascii();
+        let mut marks = Vec::new();
+        if !ascii {
+            let (mut byte, mut chars) = (0, 0);
+            for k in 0..=text.len() / MARK_BYTES {
+                let next = floor_char_boundary(&text, k * MARK_BYTES);
+                chars += text[byte..next].chars().count();
+                byte = next;
+                marks.push((byte as u32, chars as u32));
+            }
+        }
         SourceFile {
             name: name.into(),
             path: path.as_ref().to_path_buf(),
-            ascii: text.is_ascii(),
+            ascii,
             text,
             line_starts,
+            marks,
         }
+    }
+
+    /// The number of characters before byte `offset`, a character boundary.
+    fn chars_before(&self, offset: usize) -> usize {
+        if self.ascii {
+            return offset;
+        }
+        let (byte, chars) = self.marks[offset / MARK_BYTES];
+        chars as usize + self.text[byte as usize..offset].chars().count()
+    }
+
+    /// The byte offset of character `n` of the text, or the end of the text.
+    fn byte_of_char(&self, n: usize) -> usize {
+        if self.ascii {
+            return n.min(self.text.len());
+        }
+        let k = self
+            .marks
+            .partition_point(|&(_, chars)| chars as usize <= n)
+            - 1;
+        let (byte, chars) = self.marks[k];
+        self.text[byte as usize..]
+            .char_indices()
+            .nth(n - chars as usize)
+            .map_or(self.text.len(), |(i, _)| byte as usize + i)
     }
 
     pub fn line_count(&self) -> usize {
@@ -114,9 +159,14 @@ impl SourceFile {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
         let line = self.line_index(offset);
         let start = self.line_starts[line] as usize;
+        let col = if offset - start <= MARK_BYTES {
+            self.text[start..offset].chars().count()
+        } else {
+            self.chars_before(offset) - self.chars_before(start)
+        };
         LineCol {
             line: line + 1,
-            col: self.text[start..offset].chars().count() + 1,
+            col: col + 1,
         }
     }
 
@@ -127,10 +177,14 @@ impl SourceFile {
         if self.ascii {
             return (start + col).min(self.text.len());
         }
-        let rest = &self.text[start..];
-        rest.char_indices()
-            .nth(col)
-            .map_or(self.text.len(), |(i, _)| start + i)
+        if col <= MARK_BYTES {
+            let rest = &self.text[start..];
+            return rest
+                .char_indices()
+                .nth(col)
+                .map_or(self.text.len(), |(i, _)| start + i);
+        }
+        self.byte_of_char(self.chars_before(start) + col)
     }
 }
 
@@ -187,6 +241,29 @@ mod tests {
         assert_eq!(f.line_col(after), LineCol { line: 1, col: 11 });
         assert_eq!(f.offset(1, 10), after);
         assert_eq!(f.offset(2, 4), off);
+    }
+
+    #[test]
+    fn positions_far_into_a_long_line_convert_both_ways() {
+        // Three bytes a character, 20,000 characters on one line, then a second line.
+        let text = format!("{}\nab", "€".repeat(20_000));
+        let f = SourceFile::new("a.yaml", "a.yaml", text.clone());
+        for col in [0, 1, 341, 342, 343, 1024, 5000, 19_999, 20_000] {
+            let byte = f.offset(1, col);
+            assert_eq!(byte, 3 * col);
+            assert_eq!(
+                f.line_col(byte),
+                LineCol {
+                    line: 1,
+                    col: col + 1
+                }
+            );
+        }
+        assert_eq!(f.offset(2, 1), text.len() - 1);
+        assert_eq!(f.line_col(text.len() - 1), LineCol { line: 2, col: 2 });
+        // Past the end of the line, the walk goes on into the next one, as before.
+        assert_eq!(f.offset(1, 20_002), text.len() - 1);
+        assert_eq!(f.offset(1, 99_999), text.len());
     }
 
     #[test]

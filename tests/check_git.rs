@@ -3,7 +3,7 @@
 //! own `roster.toml` and the index file a `git commit -a` hook is given.
 
 mod common;
-use common::{git, roster_with, Tree, GFMD};
+use common::{git_env, roster_with, Tree, GFMD};
 
 const GROUPS: &str = "records/working-groups.yaml";
 const NEW_MEMBER: &str = "records/members/gfmd.yaml";
@@ -120,7 +120,7 @@ fn staged_reads_the_index_a_commit_hook_is_given() {
     refer_to_gfmd(&tree);
     let index = tree.path().join(".git/index");
     std::fs::copy(&index, tree.path().join(".git/next-index.lock")).unwrap();
-    git(
+    git_env(
         tree.path(),
         &["add", "-u"],
         &[("GIT_INDEX_FILE", ".git/next-index.lock")],

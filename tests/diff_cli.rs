@@ -8,21 +8,11 @@ use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
 mod common;
-use common::{copy_dir, manifest_dir};
-
-fn git(dir: &Path, args: &[&str]) -> String {
-    common::git_at(dir, "2026-01-01T12:00:00+00:00", args)
-}
+use common::{copy_dir, git, manifest_dir};
 
 /// A repository holding the shipped records, committed once on `main`.
 fn repo() -> TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&manifest_dir().join("records"), &dir.path().join("records"));
-    copy_dir(&manifest_dir().join("schemas"), &dir.path().join("schemas"));
-    git(dir.path(), &["init", "-q", "-b", "main"]);
-    git(dir.path(), &["add", "-A"]);
-    git(dir.path(), &["commit", "-q", "-m", "records as shipped"]);
-    dir
+    common::shipped_repo("2026-01-01T12:00:00+00:00")
 }
 
 fn edit(dir: &Path, file: &str, from: &str, to: &str) {

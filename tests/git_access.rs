@@ -2,6 +2,7 @@
 //! repository of its own; and checking that reading never changes the repository.
 
 use roster::load::git::{split_range, Commit, Repo};
+use roster::load::workspace::Contents;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -161,11 +162,21 @@ fn unchanged<T>(top: &Path, read: impl FnOnce() -> T) -> T {
 
 fn contents(repo: &Repo, files: &[(String, String)]) -> Vec<(String, String)> {
     let ids: Vec<String> = files.iter().map(|(_, id)| id.clone()).collect();
-    let blobs = repo.read_blobs(&ids).unwrap();
     files
         .iter()
-        .zip(blobs)
+        .zip(bytes(repo.read_blobs(&ids).unwrap()))
         .map(|((path, _), bytes)| (path.clone(), String::from_utf8(bytes).unwrap()))
+        .collect()
+}
+
+/// The bytes of blobs read in full.
+fn bytes(blobs: Vec<Contents>) -> Vec<Vec<u8>> {
+    blobs
+        .into_iter()
+        .map(|contents| match contents {
+            Contents::Bytes(bytes) => bytes,
+            other => panic!("a blob was not read: {other:?}"),
+        })
         .collect()
 }
 
@@ -367,7 +378,7 @@ fn a_thousand_blobs_come_back_in_order_from_one_call() {
     files.reverse();
     assert_eq!(files.len(), 1000);
     let ids: Vec<String> = files.iter().map(|(_, id)| id.clone()).collect();
-    let blobs = unchanged(&f.top, || repo.read_blobs(&ids)).unwrap();
+    let blobs = bytes(unchanged(&f.top, || repo.read_blobs(&ids)).unwrap());
     assert_eq!(blobs.len(), 1000);
     for ((path, _), bytes) in files.iter().zip(&blobs) {
         assert_eq!(&fs::read(f.top.join(path)).unwrap(), bytes);

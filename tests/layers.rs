@@ -19,8 +19,8 @@ const LAYERS: &[&[&str]] = &[
     &["rules"],
     &["check"],
     &["diff"],
-    &["at", "init"],
-    &["report"],
+    &["at", "init", "timeline", "export"],
+    &["report", "site"],
 ];
 
 fn layer_of(module: &str) -> Option<usize> {

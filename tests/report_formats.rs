@@ -129,6 +129,40 @@ fn render(fixture: &Fixture, format: Format, color: bool) -> String {
     String::from_utf8(out).expect("reports are UTF-8")
 }
 
+/// The fixture rendered with at most `max` findings of each rule.
+fn render_capped(format: Format, max: usize) -> String {
+    let fixture = fixture();
+    let report = CheckReport::new(&fixture.sources, &fixture.diagnostics);
+    let options = RenderOptions {
+        max_per_rule: max,
+        ..RenderOptions::default()
+    };
+    let mut out = Vec::new();
+    report::render(format, &report, &options, &mut out).expect("rendering to a Vec");
+    String::from_utf8(out).expect("reports are UTF-8")
+}
+
+#[test]
+fn human_and_markdown_show_at_most_max_per_rule_and_say_how_many_more() {
+    // The fixture has two S001 findings and one of every other rule.
+    let human = render_capped(Format::Human, 1);
+    assert_eq!(human.matches("error[S001]").count(), 1, "{human}");
+    insta::assert_snapshot!("human_capped", human);
+    insta::assert_snapshot!("markdown_capped", render_capped(Format::Markdown, 1));
+    // No cap, and a cap the findings do not reach, show everything.
+    let all = render(&fixture(), Format::Human, false);
+    assert_eq!(render_capped(Format::Human, 0), all);
+    assert_eq!(render_capped(Format::Human, 2), all);
+    // The formats for machines list every finding whatever the cap.
+    for format in [Format::Json, Format::Sarif, Format::Junit, Format::Github] {
+        assert_eq!(
+            render_capped(format, 1),
+            render(&fixture(), format, false),
+            "{format:?}"
+        );
+    }
+}
+
 #[test]
 fn human_plain() {
     let out = render(&fixture(), Format::Human, false);
@@ -411,4 +445,63 @@ fn human_points_where_the_other_formats_do() {
             assert!(human.contains(&header), "no `{header}` in\n{human}");
         }
     }
+}
+
+/// Renders `diagnostics` about `sources` in the human format, without colour or cap.
+fn human_of(sources: &Sources, diagnostics: &[Diagnostic]) -> String {
+    let report = CheckReport::new(sources, diagnostics);
+    let options = RenderOptions {
+        max_per_rule: 0,
+        ..RenderOptions::default()
+    };
+    let mut out = Vec::new();
+    report::render(Format::Human, &report, &options, &mut out).expect("rendering to a Vec");
+    String::from_utf8(out).expect("reports are UTF-8")
+}
+
+#[test]
+fn labels_far_apart_are_shown_in_snippets_of_their_own() {
+    // A duplicate 5,000 lines after the first: one snippet from one to the other would hand
+    // the renderer every line between, for each such finding.
+    let mut text = String::from("- id: ceb\n");
+    for i in 0..5000 {
+        text.push_str(&format!("- id: body-{i}\n"));
+    }
+    text.push_str("- id: ceb\n");
+    let mut sources = Sources::new();
+    let file = sources.add(SourceFile::new("records/sources.yaml", "", text.clone()));
+    let d = Diagnostic::new(
+        &catalogue::R001,
+        "two sources have the id `ceb`",
+        Label::new(file, find(&text, "ceb", 1), "duplicate id"),
+    )
+    .with_secondary(Label::new(file, find(&text, "ceb", 0), "first used here"));
+    insta::assert_snapshot!(human_of(&sources, &[d]));
+}
+
+#[test]
+fn a_long_line_is_shown_a_few_times_then_findings_on_it_give_their_place() {
+    let text = format!(
+        "{{{}}}\n",
+        (0..1000)
+            .map(|i| format!("k{i}: NO"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let mut sources = Sources::new();
+    let file = sources.add(SourceFile::new("records/group.yaml", "", text.clone()));
+    let diagnostics: Vec<Diagnostic> = (0..10)
+        .map(|i| {
+            Diagnostic::new(
+                &catalogue::S001,
+                format!("unknown key `k{i}`"),
+                Label::new(file, find(&text, &format!("k{i}:"), 0), "not allowed here"),
+            )
+        })
+        .collect();
+    let out = human_of(&sources, &diagnostics);
+    assert_eq!(out.matches("| {k0: NO, k1: NO").count(), 8, "{out}");
+    assert_eq!(out.matches("too long to show again").count(), 2, "{out}");
+    let last = out.split("\n\n").nth(9).expect("ten findings");
+    insta::assert_snapshot!(last);
 }

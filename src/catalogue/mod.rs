@@ -128,6 +128,14 @@ pub static S002: Rule = Rule {
     explanation: include_str!("S002.md"),
 };
 
+pub static S003: Rule = Rule {
+    code: "S003",
+    name: "not-a-regular-file",
+    default_severity: Severity::Error,
+    summary: "a symbolic link, named pipe, socket, device or submodule under records/, which roster never reads",
+    explanation: include_str!("S003.md"),
+};
+
 pub static T001: Rule = Rule {
     code: "T001",
     name: "inverted-interval",
@@ -251,8 +259,8 @@ pub static Y004: Rule = Rule {
 
 /// Every rule, in code order.
 pub static CATALOGUE: &[&Rule] = &[
-    &Y001, &Y002, &Y003, &Y004, &S001, &S002, &R001, &R002, &R003, &R004, &R005, &R006, &R007,
-    &T001, &T002, &T003, &T004, &T005, &T006, &T007, &T008, &T009, &T010, &T011, &T012,
+    &Y001, &Y002, &Y003, &Y004, &S001, &S002, &S003, &R001, &R002, &R003, &R004, &R005, &R006,
+    &R007, &T001, &T002, &T003, &T004, &T005, &T006, &T007, &T008, &T009, &T010, &T011, &T012,
 ];
 
 /// The rule with this code (case-insensitive) or name.

@@ -13,7 +13,7 @@ use crate::diag::{self, Diagnostic, Label};
 use crate::error::Error;
 use crate::load::schema::Schemas;
 use crate::load::tree::ParsedFile;
-use crate::load::workspace::{self, Contents, Kind, Workspace};
+use crate::load::workspace::{self, Contents, EntryType, Kind, NotRegular, Workspace};
 use crate::load::yaml;
 use crate::model::{Dataset, Input};
 use crate::rules::{self, Context};
@@ -150,22 +150,63 @@ impl Corpus {
         let mut contents = workspace::read_files(&paths).into_iter();
         let mut files = Vec::with_capacity(entries.len());
         for entry in &entries {
-            let index = match entry.kind {
-                None => self.add_unknown(&entry.name, &entry.path, entry.is_dir),
-                Some(kind) => match contents.next().expect("one reading per record file")? {
-                    Contents::Bytes(bytes) => {
-                        self.add_bytes_at(&entry.name, &entry.path, bytes, schemas)
-                    }
-                    Contents::TooLarge(size) => {
-                        let (id, d) =
-                            workspace::too_large(&mut self.sources, &entry.name, &entry.path, size);
-                        self.add_source(id, kind, Some(d), schemas)
-                    }
-                },
+            let index = match (&entry.entry, entry.kind) {
+                (EntryType::NotRegular(what), _) => {
+                    self.add_not_regular(&entry.name, &entry.path, what)
+                }
+                (_, None) => {
+                    self.add_unknown(&entry.name, &entry.path, entry.entry == EntryType::Folder)
+                }
+                (_, Some(_)) => {
+                    let read = contents.next().expect("one reading per record file")?;
+                    self.add_contents_at(&entry.name, &entry.path, read, schemas)
+                }
             };
             files.push(index);
         }
         Ok(files)
+    }
+
+    /// Reads a file as [`workspace::read_file`] or a git revision gave it, named by its path
+    /// from the root: bytes, a file too large to read, or an entry that is not a regular file.
+    pub fn add_contents(&mut self, name: &str, contents: Contents, schemas: usize) -> usize {
+        self.add_contents_at(name, Path::new(name), contents, schemas)
+    }
+
+    fn add_contents_at(
+        &mut self,
+        name: &str,
+        path: &Path,
+        contents: Contents,
+        schemas: usize,
+    ) -> usize {
+        let relative = name.strip_prefix("records/").unwrap_or(name);
+        match (contents, Kind::of(relative)) {
+            (Contents::NotRegular(what), _) => self.add_not_regular(name, path, &what),
+            (Contents::Bytes(bytes), _) => self.add_bytes_at(name, path, bytes, schemas),
+            (Contents::TooLarge(_), None) => self.add_unknown(name, path, false),
+            (Contents::TooLarge(size), Some(kind)) => {
+                let (id, d) = workspace::too_large(&mut self.sources, name, path, size);
+                self.add_source(id, kind, Some(d), schemas)
+            }
+        }
+    }
+
+    /// An entry that is not a regular file: reported (S003), never read.
+    pub fn add_not_regular(&mut self, name: &str, path: &Path, what: &NotRegular) -> usize {
+        let (id, d) = workspace::not_regular_file(&mut self.sources, name, path, what);
+        self.add_unread(id, d)
+    }
+
+    /// A file that is not read, with the one finding that says why.
+    fn add_unread(&mut self, file: FileId, finding: Diagnostic) -> usize {
+        self.push(FileResult {
+            file,
+            kind: None,
+            diagnostics: vec![finding],
+            part: Dataset::default(),
+            document: None,
+        })
     }
 
     /// Reads a file given as bytes (from a git revision, say), named by its path from the
@@ -204,13 +245,7 @@ impl Corpus {
         .with_help(
             "records live in `records/{group,chairs,working-groups,documents,sources}.yaml` and `records/members/<id>.yaml`: move, rename or delete this one",
         );
-        self.push(FileResult {
-            file: id,
-            kind: None,
-            diagnostics: vec![d],
-            part: Dataset::default(),
-            document: None,
-        })
+        self.add_unread(id, d)
     }
 
     /// Registers a record file; unless it is unreadable, it waits for [`Corpus::parse_pending`].

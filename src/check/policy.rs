@@ -15,6 +15,7 @@
 use crate::catalogue::{self, Severity};
 use crate::diag::{Certainty, Diagnostic};
 use crate::error::Error;
+use crate::load::workspace::{self, Contents};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -101,14 +102,44 @@ struct File {
     uncertain: Uncertain,
 }
 
+/// How much of `roster.toml` is read.
+const CONFIG_BYTES: u64 = 1024 * 1024;
+
 /// Reads `roster.toml` at the root, if there is one: `[rules]` maps codes to levels, and
 /// `uncertain` (`"note"` or `"warn"`) says how uncertain findings are reported.
 pub fn load(root: &Path) -> Result<Levels, Error> {
-    let path = root.join("roster.toml");
-    match std::fs::read_to_string(&path) {
-        Ok(text) => parse(&text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Levels::default()),
-        Err(e) => Err(Error::io("read", &path, &e)),
+    match read_config(&root.join("roster.toml"))? {
+        Some(text) => parse(&text),
+        None => Ok(Levels::default()),
+    }
+}
+
+/// The text of the `roster.toml` at `path`, or `None` when there is none.
+pub fn read_config(path: &Path) -> Result<Option<String>, Error> {
+    if let Err(e) = std::fs::symlink_metadata(path) {
+        return match e.kind() {
+            std::io::ErrorKind::NotFound => Ok(None),
+            _ => Err(Error::io("read", path, &e)),
+        };
+    }
+    config_text(workspace::read_limited(path, CONFIG_BYTES)?).map(Some)
+}
+
+/// The text of a `roster.toml` read as `contents`, from disk or from git. Like a record, the
+/// configuration is read only from a regular file and up to a limit: a `roster.toml` that links
+/// to `/dev/zero` or is a named pipe must not hang the hook.
+pub fn config_text(contents: Contents) -> Result<String, Error> {
+    match contents {
+        Contents::Bytes(bytes) if bytes.len() as u64 <= CONFIG_BYTES => String::from_utf8(bytes)
+            .map_err(|_| Error::config("`roster.toml` is not valid UTF-8".to_string())),
+        Contents::Bytes(_) | Contents::TooLarge(_) => Err(Error::config(format!(
+            "`roster.toml` is over the {} KiB that roster reads of a configuration",
+            CONFIG_BYTES / 1024
+        ))),
+        Contents::NotRegular(what) => Err(Error::config(format!(
+            "`roster.toml` is {}: roster reads only regular files",
+            what.describe()
+        ))),
     }
 }
 

@@ -9,6 +9,7 @@
 use crate::catalogue::{self, Rule};
 use crate::diag::{Certainty, Diagnostic, Label, Severity};
 use crate::source::{FileId, Sources, Span};
+use std::collections::HashMap;
 
 /// One `# roster: allow ...` comment.
 #[derive(Debug)]
@@ -53,6 +54,17 @@ pub fn apply(
             continue;
         }
         let lines: Vec<&str> = source.text.split('\n').collect();
+        // For each line, the first line at or after it that is not blank or a comment, found
+        // in one pass from the end: a run of comments alone on their lines costs one look each.
+        let mut next_code: Vec<Option<usize>> = vec![None; lines.len() + 1];
+        for j in (0..lines.len()).rev() {
+            let t = lines[j].trim();
+            next_code[j] = if !t.is_empty() && !t.starts_with('#') {
+                Some(j)
+            } else {
+                next_code[j + 1]
+            };
+        }
         for (i, line) in lines.iter().enumerate() {
             let Some(at) = line.find(MARKER) else {
                 continue;
@@ -90,12 +102,7 @@ pub fn apply(
             let alone = line[..at].trim().is_empty();
             let mut target = i + 1;
             if alone {
-                target = (i + 1..lines.len())
-                    .find(|&j| {
-                        let t = lines[j].trim();
-                        !t.is_empty() && !t.starts_with('#')
-                    })
-                    .map_or(i + 2, |j| j + 1);
+                target = next_code[i + 1].map_or(i + 2, |j| j + 1);
             }
             silences.push(Silence {
                 file,
@@ -111,6 +118,12 @@ pub fn apply(
         return Vec::new();
     }
     let mut silenced = Vec::new();
+    // The silences of each line, in the order they were written, so that each finding looks
+    // only at those of its own line.
+    let mut by_line: HashMap<(FileId, usize), Vec<usize>> = HashMap::new();
+    for (i, s) in silences.iter().enumerate() {
+        by_line.entry((s.file, s.line)).or_default().push(i);
+    }
     diagnostics.retain(|d| {
         // Only certain findings are silenced: an uncertain one never fails a check, so a
         // silence written for it would only hide the certain finding a later edit brings.
@@ -121,11 +134,15 @@ pub fn apply(
             .get(d.primary.file)
             .line_col(d.primary.span.start as usize)
             .line;
-        let silence = silences
-            .iter_mut()
-            .find(|s| s.file == d.primary.file && s.line == line && s.codes.contains(&d.rule.code));
+        let silence = by_line.get(&(d.primary.file, line)).and_then(|on_line| {
+            on_line
+                .iter()
+                .copied()
+                .find(|&i| silences[i].codes.contains(&d.rule.code))
+        });
         match silence {
-            Some(s) => {
+            Some(i) => {
+                let s = &mut silences[i];
                 s.used = true;
                 silenced.push(Silenced {
                     diagnostic: d.clone(),

@@ -14,6 +14,9 @@ pub struct AtArgs {
     /// `human` or `json`
     #[arg(long, short, value_enum, default_value_t = AtFormat::Human)]
     format: AtFormat,
+
+    #[command(flatten)]
+    pub(super) output: super::Output,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

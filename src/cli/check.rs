@@ -7,7 +7,7 @@ use roster::diag::Severity;
 use roster::diff::sides::{self, Revision, SideReader};
 use roster::error::{Error, ErrorKind};
 use roster::report::check::{self, CheckReport, Format, Scope};
-use roster::report::RenderOptions;
+use roster::report::{RenderOptions, DEFAULT_MAX_PER_RULE};
 use roster::temporal::Day;
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
@@ -68,6 +68,14 @@ pub struct CheckArgs {
     /// changes its verdict because the calendar moved
     #[arg(long, value_name = "DATE", value_parser = super::at::parse_day)]
     as_of: Option<Day>,
+
+    #[command(flatten)]
+    pub(super) output: super::Output,
+
+    /// Show at most N findings of each rule in the human and Markdown formats, and how many
+    /// more there are (0: show every finding); the other formats always list them all
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_PER_RULE)]
+    max_per_rule: usize,
 }
 
 /// What `--deny` takes to make every certain warning an error.
@@ -113,6 +121,7 @@ pub fn run(settings: &Settings, args: &CheckArgs, out: &mut dyn Write) -> Result
     let options = RenderOptions {
         color: settings.color,
         quiet: settings.quiet,
+        max_per_rule: args.max_per_rule,
     };
     let formats: &[Format] = match args.format {
         Some(format) => &[format],

@@ -3,7 +3,7 @@
 use super::{written, Exit, Result, Settings};
 use roster::check::Options;
 use roster::diff::sides::{self, SideSpec};
-use roster::error::ErrorKind;
+use roster::error::{Error, ErrorKind};
 use roster::report::diff::{DiffFormat, Extras, Links};
 use roster::report::RenderOptions;
 use roster::temporal::Day;
@@ -26,6 +26,8 @@ Examples:
   roster diff main...HEAD --format markdown >> \"$GITHUB_STEP_SUMMARY\"
   roster diff --old-dir old --new-dir new --format json
   roster diff main...HEAD --format markdown --link-base https://github.com/o/r/blob/SHA
+  roster diff main...HEAD --format html > change.html
+  roster diff main...HEAD --format json --picture change.html > change.json
 
 Exit status: 0, or with --exit-code 0 no change and 1 changes; 2 roster could not run.")]
 pub struct DiffArgs {
@@ -64,6 +66,14 @@ pub struct DiffArgs {
     /// commit, the link is made from GITHUB_SERVER_URL and GITHUB_REPOSITORY without it
     #[arg(long, value_name = "URL")]
     link_base: Option<String>,
+
+    /// Also write the report as an HTML page, with the timeline before and after the change,
+    /// to this file (whatever --format prints)
+    #[arg(long, value_name = "FILE")]
+    picture: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub(super) output: super::Output,
 }
 
 /// Where the Markdown report links locations: `--link-base`, else the GitHub repository the
@@ -121,31 +131,41 @@ pub fn run(settings: &Settings, args: &DiffArgs, out: &mut dyn Write) -> Result<
         comparison.new_commit.as_deref(),
         comparison.folder.as_deref(),
     );
+    let (old, new) = (&comparison.sides.0.data, &comparison.sides.1.data);
+    if let Some(path) = &args.picture {
+        let mut page = Vec::new();
+        roster::report::diff::render_html(report, old, new, &mut page)
+            .and_then(|()| std::fs::write(path, page))
+            .map_err(|e| Error::io("write", path, &e))?;
+    }
     // The chart of chair terms around the change, for Markdown.
     let gantt = (args.format == DiffFormat::Markdown)
         .then(|| {
             roster::diff::gantt::around(
-                &comparison.sides.0.data,
-                &comparison.sides.1.data,
+                old,
+                new,
                 &report.consequences.coverage_gained,
                 &report.consequences.coverage_lost,
             )
         })
         .flatten();
     if !settings.quiet {
-        written(roster::report::diff::render(
-            args.format,
-            report,
-            &RenderOptions {
-                color: settings.color,
-                ..RenderOptions::default()
-            },
-            Extras {
-                links: links.as_ref(),
-                gantt: gantt.as_ref(),
-            },
-            out,
-        ))?;
+        written(match args.format {
+            DiffFormat::Html => roster::report::diff::render_html(report, old, new, out),
+            format => roster::report::diff::render(
+                format,
+                report,
+                &RenderOptions {
+                    color: settings.color,
+                    ..RenderOptions::default()
+                },
+                Extras {
+                    links: links.as_ref(),
+                    gantt: gantt.as_ref(),
+                },
+                out,
+            ),
+        })?;
     }
     let changed = !report.is_empty();
     // The process ends here: let the operating system take the memory back instead of freeing

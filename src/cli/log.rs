@@ -1,6 +1,6 @@
 //! `roster log`: what each commit that touched the records changed, and what it broke or fixed.
 
-use super::{written, Exit, Result, Settings};
+use super::{to_stderr, written, Exit, Result, Settings};
 use roster::catalogue::{self, Rule};
 use roster::check::Options;
 use roster::diff::history::{self, CommitChanges, Progress};
@@ -56,6 +56,9 @@ pub struct LogArgs {
     /// GITHUB_REPOSITORY give it
     #[arg(long, value_name = "URL")]
     link_repo: Option<String>,
+
+    #[command(flatten)]
+    pub(super) output: super::Output,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -98,15 +101,17 @@ pub fn run(settings: &Settings, args: &LogArgs, out: &mut dyn Write) -> Result<E
     // Progress on a terminal, for a history long enough to wait for.
     let mut progress = |step: Progress| match step {
         Progress::Reading { commits, versions } if show_progress && commits > 20 => {
-            eprint!("\rroster log: reading {versions} file versions");
+            to_stderr(&format!("\rroster log: reading {versions} file versions"));
             shown = true;
         }
         Progress::Parsing { commits, files } if show_progress && commits > 20 => {
-            eprint!("\rroster log: parsing {files} files\x1b[K");
+            to_stderr(&format!("\rroster log: parsing {files} files\x1b[K"));
             shown = true;
         }
         Progress::Checking { commits, done } if show_progress && commits > 20 && done % 50 == 0 => {
-            eprint!("\rroster log: checking commit {done} of {commits}\x1b[K");
+            to_stderr(&format!(
+                "\rroster log: checking commit {done} of {commits}\x1b[K"
+            ));
             shown = true;
         }
         _ => {}
@@ -119,7 +124,7 @@ pub fn run(settings: &Settings, args: &LogArgs, out: &mut dyn Write) -> Result<E
         &mut progress,
     )?;
     if shown {
-        eprint!("\r\x1b[K");
+        to_stderr("\r\x1b[K");
     }
     let history = &mut walk.history;
     history

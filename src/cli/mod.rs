@@ -20,10 +20,13 @@ use std::process::ExitCode;
 mod at;
 mod check;
 mod diff;
+mod export;
 mod init;
 mod log;
 mod manual;
 mod rule;
+mod site;
+mod timeline;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -33,8 +36,11 @@ Examples:
   roster check --format sarif -o roster.sarif
   roster rule Y002                    explain a rule
   roster at 2010-09-01                who was a member and who chaired on a day
+  roster timeline --format html > timeline.html   the group's life drawn, with a legend
   roster diff main...HEAD             what a branch changes in the records, and what it implies
   roster log                          the changes of each commit that touched the records
+  roster export --format csv -o DIR   the records as CSV tables, for spreadsheets and scripts
+  roster site _site                   the records as a static website, to open in a browser
   roster completions bash             shell completions; `roster man` prints the manual page
 ";
 
@@ -57,11 +63,6 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     root: Option<PathBuf>,
 
-    /// Write the output to FILE instead of standard output (FILE is written only when roster
-    /// could do its job, exit 0 or 1)
-    #[arg(long, short, global = true, value_name = "FILE")]
-    output: Option<PathBuf>,
-
     #[command(subcommand)]
     command: Command,
 }
@@ -77,14 +78,46 @@ enum Color {
 enum Command {
     Check(check::CheckArgs),
     At(at::AtArgs),
+    Timeline(timeline::TimelineArgs),
     Diff(diff::DiffArgs),
+    Export(export::ExportArgs),
     Log(log::LogArgs),
     Rules(rule::ListArgs),
     Rule(rule::ShowArgs),
-    Completions(manual::CompletionsArgs),
-    Man(manual::ManArgs),
     Init(init::InitArgs),
     Schemas(init::SchemasArgs),
+    Site(site::SiteArgs),
+    Completions(manual::CompletionsArgs),
+    Man(manual::ManArgs),
+}
+
+impl Command {
+    /// The file named by `-o` for the commands whose report can go to one instead of standard
+    /// output (`roster export` writes its own files).
+    fn output(&self) -> Option<&Path> {
+        match self {
+            Command::Check(args) => args.output.file(),
+            Command::At(args) => args.output.file(),
+            Command::Diff(args) => args.output.file(),
+            Command::Log(args) => args.output.file(),
+            _ => None,
+        }
+    }
+}
+
+/// `-o FILE`, for the commands that print a report.
+#[derive(Debug, Default, clap::Args)]
+pub struct Output {
+    /// Write the report to FILE instead of standard output (FILE is written only when roster
+    /// could do its job, exit 0 or 1, and gets colour only with --color always)
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+impl Output {
+    fn file(&self) -> Option<&Path> {
+        self.output.as_deref()
+    }
 }
 
 /// What a subcommand hands back: its exit code. Findings at error level are `Failed`.
@@ -155,17 +188,17 @@ pub fn main() -> ExitCode {
     let settings = Settings {
         // A file named by `-o` gets colour only with `--color always`: the environment speaks
         // for the terminal, not for files.
-        color: match cli.output {
+        color: match cli.command.output() {
             Some(_) => flag == Color::Always,
             None => stdout_color(choice),
         },
         quiet: cli.quiet,
         root: cli.root.clone(),
-        to_file: cli.output.is_some(),
+        to_file: cli.command.output().is_some(),
         github_actions: std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true"),
         index_file: index_file(),
     };
-    match &cli.output {
+    match cli.command.output() {
         None => {
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());
@@ -179,7 +212,7 @@ pub fn main() -> ExitCode {
             let mut out = Vec::new();
             let result = run(&cli.command, &settings, &mut out);
             let written = match &result {
-                Ok(_) => std::fs::write(path, &out).map_err(|e| (e, Some(path.as_path()))),
+                Ok(_) => std::fs::write(path, &out).map_err(|e| (e, Some(path))),
                 Err(_) => Ok(()),
             };
             finish(result, written)
@@ -191,14 +224,17 @@ fn run(command: &Command, settings: &Settings, out: &mut dyn Write) -> Result<Ex
     match command {
         Command::Check(args) => check::run(settings, args, out),
         Command::At(args) => at::run(settings, args, out),
+        Command::Timeline(args) => timeline::run(settings, args, out),
         Command::Diff(args) => diff::run(settings, args, out),
+        Command::Export(args) => export::run(settings, args, out),
         Command::Log(args) => log::run(settings, args, out),
         Command::Rules(args) => rule::list(args, out),
         Command::Rule(args) => rule::show(settings, args, out),
-        Command::Completions(args) => manual::completions(Cli::command(), args, out),
-        Command::Man(args) => manual::man(Cli::command(), args, out),
         Command::Init(args) => init::init(args, out),
         Command::Schemas(args) => init::schemas(args, out),
+        Command::Site(args) => site::run(settings, args, out),
+        Command::Completions(args) => manual::completions(Cli::command(), args, out),
+        Command::Man(args) => manual::man(Cli::command(), args, out),
     }
 }
 
@@ -212,8 +248,10 @@ fn finish(
             if let Err((e, path)) = written {
                 if e.kind() != io::ErrorKind::BrokenPipe {
                     match path {
-                        Some(path) => eprintln!("error: cannot write `{}`: {e}", path.display()),
-                        None => eprintln!("error: cannot write the output: {e}"),
+                        Some(path) => {
+                            to_stderr(&format!("error: cannot write `{}`: {e}\n", path.display()))
+                        }
+                        None => to_stderr(&format!("error: cannot write the output: {e}\n")),
                     }
                     return ExitCode::from(2);
                 }
@@ -224,10 +262,17 @@ fn finish(
             }
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            to_stderr(&format!("error: {e}\n"));
             ExitCode::from(2)
         }
     }
+}
+
+/// Writes to stderr, in one piece. A stderr that cannot be written (closed early, as in
+/// `roster check 2>&1 | head -5`) loses the text and nothing else: roster still ends with the
+/// exit code it would have had, where `eprintln!` would panic (exit 101).
+pub fn to_stderr(text: &str) {
+    let _ = io::stderr().lock().write_all(text.as_bytes());
 }
 
 /// `--color`'s value among the arguments, read before clap parses them; `auto` if absent or

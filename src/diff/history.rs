@@ -21,6 +21,7 @@ use crate::check::{Corpus, Options, Side};
 use crate::error::Error;
 use crate::load::git::Repo;
 use crate::load::schema;
+use crate::load::workspace::Contents;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -155,7 +156,7 @@ pub fn walk(
         commits: commits.len(),
         versions: wanted.len(),
     });
-    let blobs: HashMap<String, Vec<u8>> = wanted
+    let blobs: HashMap<String, Contents> = wanted
         .iter()
         .cloned()
         .zip(repo.read_blobs(&wanted)?)
@@ -167,8 +168,11 @@ pub fn walk(
         *added
             .entry((path.to_string(), blob.to_string()))
             .or_insert_with(|| {
-                let bytes = blobs.get(blob).cloned().unwrap_or_default();
-                corpus.add_bytes(path, bytes, schemas)
+                let contents = blobs
+                    .get(blob)
+                    .cloned()
+                    .unwrap_or(Contents::Bytes(Vec::new()));
+                corpus.add_contents(path, contents, schemas)
             })
     };
     let mut states: HashMap<Option<String>, State> = HashMap::new();

@@ -9,11 +9,11 @@
 //! version of each file once.
 
 use super::Report;
-use crate::check::{Corpus, Options, Outcome, Side};
+use crate::check::{policy, Corpus, Options, Outcome, Side};
 use crate::error::Error;
-use crate::load::git::{split_range, Repo};
+use crate::load::git::{split_range, EntryMode, GitEntry, Repo};
 use crate::load::schema;
-use crate::load::workspace::Workspace;
+use crate::load::workspace::{Contents, NotRegular, Workspace, MAX_FILE_BYTES};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -91,19 +91,19 @@ impl SideReader {
         let mut files = match revision {
             // The work tree as git sees it (no ignored file), a folder as it is.
             Revision::WorkTree => {
-                self.config = read_config(&self.root.join(CONFIG))?;
+                self.config = policy::read_config(&self.root.join(CONFIG))?;
                 read_folder(corpus, Workspace::at(&self.root)?.seen_by_git()?)?
             }
             Revision::Folder(dir) => {
-                self.config = read_config(&dir.join(CONFIG))?;
+                self.config = policy::read_config(&dir.join(CONFIG))?;
                 read_folder(corpus, Workspace::at(dir)?)?
             }
             Revision::Index => {
-                let listing = self.repo()?.index_files(FOLDERS)?;
+                let listing = self.repo()?.index_entries(FOLDERS)?;
                 self.read_listing(corpus, listing)?
             }
             Revision::Commit(id) => {
-                let listing = self.repo()?.tree_files(id, FOLDERS)?;
+                let listing = self.repo()?.tree_entries(id, FOLDERS)?;
                 self.read_listing(corpus, listing)?
             }
         };
@@ -117,50 +117,66 @@ impl SideReader {
     fn read_listing(
         &mut self,
         corpus: &mut Corpus,
-        listing: Vec<(String, String)>,
+        listing: Vec<GitEntry>,
     ) -> Result<Vec<usize>, Error> {
         let (config, listing): (Vec<_>, Vec<_>) =
-            listing.into_iter().partition(|(path, _)| path == CONFIG);
+            listing.into_iter().partition(|entry| entry.path == CONFIG);
         let (schemas, records): (Vec<_>, Vec<_>) = listing
             .into_iter()
-            .partition(|(path, _)| path.starts_with("schemas/"));
+            .partition(|entry| entry.path.starts_with("schemas/"));
+        // A schema that is a link is left out, as a folder side leaves out what is not a
+        // regular file: a missing schema is then named when the schemas compile.
         let schemas: Vec<(String, String)> = schemas
             .into_iter()
-            .filter(|(path, _)| {
-                path.ends_with(".schema.json") && !path["schemas/".len()..].contains('/')
+            .filter(|e| {
+                e.mode == EntryMode::File
+                    && e.path.ends_with(".schema.json")
+                    && !e.path["schemas/".len()..].contains('/')
             })
+            .map(|e| (e.path, e.id))
             .collect();
-        let records: Vec<(String, String)> = records
+        let records: Vec<GitEntry> = records
             .into_iter()
-            .filter(|(path, _)| path.starts_with("records/"))
+            .filter(|e| e.path.starts_with("records/"))
             .collect();
         let schema_key: Vec<String> = schemas.iter().map(|(p, b)| format!("{p}:{b}")).collect();
         let known = self.schema_sets.get(&schema_key).copied();
+        // A file is remembered by its path and blob, a link by its path and the blob of its
+        // target, marked so that the two never meet.
+        let key = |e: &GitEntry, set: usize| {
+            let id = match e.mode {
+                EntryMode::File => e.id.clone(),
+                _ => format!("{:?}:{}", e.mode, e.id),
+            };
+            (format!("{set}:{}", e.path), id)
+        };
+        // Whether each record's blob is read: the bytes of a file or the target written in a
+        // link, not met yet with these schemas (all of them, with a new set of schemas). A
+        // submodule's id names a commit of another repository, which is not read.
+        let read: Vec<bool> = records
+            .iter()
+            .map(|e| {
+                is_blob(e.mode) && known.is_none_or(|set| !self.blobs.contains_key(&key(e, set)))
+            })
+            .collect();
         // Every blob the side needs is read by one git process, in this order: its schemas
-        // when this set of schemas is new, its records not read yet (all of them, with a new
-        // set of schemas), and its roster.toml.
+        // when this set of schemas is new, its records not read yet, and its roster.toml.
         let new_schemas: &[(String, String)] = match known {
             None => &schemas,
             Some(_) => &[],
         };
-        // Whether each record is read (not met yet with these schemas).
-        let read: Vec<bool> = records
-            .iter()
-            .map(|(p, b)| {
-                known.is_none_or(|set| !self.blobs.contains_key(&(format!("{set}:{p}"), b.clone())))
-            })
-            .collect();
         let ids: Vec<String> = new_schemas
             .iter()
+            .map(|(_, id)| id)
             .chain(
                 records
                     .iter()
                     .zip(&read)
-                    .filter(|(_, &r)| r)
-                    .map(|(e, _)| e),
+                    .filter(|(_, &read)| read)
+                    .map(|(e, _)| &e.id),
             )
-            .chain(&config)
-            .map(|(_, blob)| blob.clone())
+            .chain(config.iter().filter(|e| is_blob(e.mode)).map(|e| &e.id))
+            .cloned()
             .collect();
         let mut fetched = if ids.is_empty() {
             Vec::new()
@@ -177,7 +193,12 @@ impl SideReader {
                 } else {
                     let mut texts = Vec::new();
                     for (path, _) in &schemas {
-                        let bytes = fetched.next().expect("one blob per schema");
+                        let Some(Contents::Bytes(bytes)) = fetched.next() else {
+                            return Err(Error::schema(format!(
+                                "schema `{path}` is over the {} MiB that roster reads",
+                                MAX_FILE_BYTES / (1024 * 1024)
+                            )));
+                        };
                         let text = String::from_utf8(bytes)
                             .map_err(|_| Error::schema(format!("schema `{path}` is not UTF-8")))?;
                         texts.push((path["schemas/".len()..].to_string(), text));
@@ -189,35 +210,48 @@ impl SideReader {
             }
         };
         let mut files = Vec::with_capacity(records.len());
-        for ((path, blob), read) in records.into_iter().zip(read) {
-            let key = (format!("{set}:{path}"), blob);
-            let index = match (read, self.blobs.get(&key)) {
-                (false, Some(&index)) => index,
-                _ => {
-                    let bytes = fetched.next().expect("one blob per record read");
-                    let index = corpus.add_bytes(&path, bytes, set);
-                    self.blobs.insert(key, index);
-                    index
-                }
-            };
+        for (entry, read) in records.into_iter().zip(read) {
+            let key = key(&entry, set);
+            if let (false, Some(&index)) = (read, self.blobs.get(&key)) {
+                files.push(index);
+                continue;
+            }
+            let blob =
+                is_blob(entry.mode).then(|| fetched.next().expect("one blob per record read"));
+            let path = entry.path.clone();
+            let index = corpus.add_contents(&path, contents_of(entry, blob), set);
+            self.blobs.insert(key, index);
             files.push(index);
         }
-        self.config = match fetched.next() {
+        // roster.toml is read only as a regular file, as on disk: a link is named, not followed.
+        self.config = match config.into_iter().next() {
             None => None,
-            Some(bytes) => Some(
-                String::from_utf8(bytes)
-                    .map_err(|_| Error::config(format!("`{CONFIG}` is not UTF-8")))?,
-            ),
+            Some(entry) => {
+                let blob = is_blob(entry.mode).then(|| fetched.next().expect("roster.toml's blob"));
+                Some(policy::config_text(contents_of(entry, blob))?)
+            }
         };
         Ok(files)
     }
 }
 
-fn read_config(path: &Path) -> Result<Option<String>, Error> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => Ok(Some(text)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Error::io("read", path, &e)),
+/// Whether git keeps what an entry holds in a blob that roster reads: a file's bytes, or the
+/// path a link is written with. A submodule's id names a commit of another repository.
+fn is_blob(mode: EntryMode) -> bool {
+    matches!(mode, EntryMode::File | EntryMode::Symlink)
+}
+
+/// What an entry of a listing holds, given its blob when [`is_blob`]: a file's bytes, or what
+/// it is when it is not a regular file (a link is named, never followed).
+fn contents_of(entry: GitEntry, blob: Option<Contents>) -> Contents {
+    match (entry.mode, blob) {
+        (EntryMode::File, Some(contents)) => contents,
+        (EntryMode::Symlink, Some(Contents::Bytes(target))) => {
+            Contents::NotRegular(NotRegular::symlink(&target))
+        }
+        (EntryMode::Symlink, _) => Contents::NotRegular(NotRegular::Symlink(None)),
+        (EntryMode::Submodule, _) => Contents::NotRegular(NotRegular::Submodule(entry.id)),
+        _ => Contents::NotRegular(NotRegular::Other),
     }
 }
 

@@ -14,8 +14,8 @@ use crate::catalogue;
 use crate::diag::{Diagnostic, Label};
 use crate::error::Error;
 use crate::load::instance::Tree;
-use crate::load::tree::{Node, ParsedFile};
-use crate::load::workspace::Kind;
+use crate::load::tree::{Entry, Node, ParsedFile};
+use crate::load::workspace::{self, Contents, EntryType, Kind};
 use crate::source::FileId;
 use crate::temporal::{Date, DateError};
 use jsonschema::error::{TypeKind, ValidationErrorKind};
@@ -51,7 +51,9 @@ const DATE_HELP: &str = "write YYYY, YYYY-MM or YYYY-MM-DD with a month and day 
 /// ever fetched from it.
 const BASE_URI: &str = "file:///roster/schemas/";
 
-/// The compiled schema of every kind, validating loaded trees.
+/// The compiled schema of every kind, validating loaded trees. Cloning shares the compiled
+/// schemas (a harness that checks many trees compiles them once).
+#[derive(Clone)]
 pub struct Schemas {
     validators: HashMap<Kind, Validator<Tree>>,
 }
@@ -121,9 +123,7 @@ impl Schemas {
                 .with_format(DATE_FORMAT, date_exists)
                 .offline()
                 .build(schema)
-                .map_err(|e| {
-                    Error::schema(format!("schema `schemas/{file}` does not compile: {e}"))
-                })?;
+                .map_err(|e| not_compiled(&documents, &file, &e))?;
             validators.insert(kind, validator);
         }
         Ok(Schemas { validators })
@@ -133,35 +133,110 @@ impl Schemas {
     pub fn validate(&self, kind: Kind, file: FileId, document: &ParsedFile) -> Vec<Diagnostic> {
         let validator = &self.validators[&kind];
         let mut out = Vec::new();
+        let mut keys = KeyIndex::default();
         for error in validator.iter_errors(&document.root) {
-            describe(&error, kind, file, &document.root, &mut out);
+            describe(&error, kind, file, &document.root, &mut keys, &mut out);
         }
         out
     }
 }
 
-/// The node at a JSON Pointer, or the deepest node on the way if the pointer leaves the tree.
-fn locate<'a>(root: &'a Node, pointer: &str) -> &'a Node {
-    let mut node = root;
-    for segment in pointer.split('/').skip(1) {
-        let segment = segment.replace("~1", "/").replace("~0", "~");
-        match node.child(&segment) {
-            Some(child) => node = child,
-            None => break,
-        }
-    }
-    node
+/// The error for the schema of `file` failing to compile, naming the file that holds the bad
+/// part: compiling one kind's schema compiles every definition it refers to, in other files
+/// too, and the error gives only a pointer into the file that holds the part (a bad `pattern`
+/// in `defs.schema.json` is `/$defs/language/pattern`). That file is the one whose value at the
+/// pointer is the value the error names: `file` itself first, then the others in name order.
+fn not_compiled(documents: &[(String, Value)], file: &str, error: &ValidationError) -> Error {
+    let pointer = error.instance_path().as_str();
+    let instance: &Value = error.instance();
+    let holds = |(_, document): &&(String, Value)| document.pointer(pointer) == Some(instance);
+    let holder = documents
+        .iter()
+        .filter(|(name, _)| name == file)
+        .chain(documents.iter().filter(|(name, _)| name != file))
+        .find(holds)
+        .map_or(file, |(name, _)| name.as_str());
+    let at = if pointer.is_empty() {
+        String::new()
+    } else {
+        format!(" at `{pointer}`")
+    };
+    let through = if holder == file {
+        String::new()
+    } else {
+        format!(" (used by `schemas/{file}`)")
+    };
+    Error::schema(format!(
+        "schema `schemas/{holder}` does not compile{at}: {error}{through}"
+    ))
 }
 
-fn describe(
+/// Mappings with more entries than this are indexed the first time a key is looked up in them.
+const SCANNED_ENTRIES: usize = 16;
+
+/// Finds the entries of mappings by key while errors are located. Errors about the keys of one
+/// mapping (100,000 unknown keys, say) each look a key up in it: scanning the mapping each time
+/// would make locating them quadratic, so a large mapping is indexed once.
+#[derive(Default)]
+struct KeyIndex<'a> {
+    /// By the address of the mapping's entries.
+    maps: HashMap<usize, HashMap<&'a str, &'a Entry>>,
+}
+
+impl<'a> KeyIndex<'a> {
+    fn entry(&mut self, node: &'a Node, key: &str) -> Option<&'a Entry> {
+        let entries = node.entries();
+        if entries.len() <= SCANNED_ENTRIES {
+            return entries.iter().find(|e| &*e.key == key);
+        }
+        let map = self
+            .maps
+            .entry(entries.as_ptr() as usize)
+            .or_insert_with(|| {
+                // The loader keeps the first of two equal keys; so does the index.
+                let mut map = HashMap::with_capacity(entries.len());
+                for e in entries {
+                    map.entry(&*e.key).or_insert(e);
+                }
+                map
+            });
+        map.get(key).copied()
+    }
+
+    /// The child at `segment`: a key of a mapping or an index of a sequence.
+    fn child(&mut self, node: &'a Node, segment: &str) -> Option<&'a Node> {
+        if node.is_mapping() {
+            self.entry(node, segment).map(|e| &e.value)
+        } else {
+            node.child(segment)
+        }
+    }
+
+    /// The node at a JSON Pointer, or the deepest node on the way if the pointer leaves the
+    /// tree.
+    fn locate(&mut self, root: &'a Node, pointer: &str) -> &'a Node {
+        let mut node = root;
+        for segment in pointer.split('/').skip(1) {
+            let segment = segment.replace("~1", "/").replace("~0", "~");
+            match self.child(node, &segment) {
+                Some(child) => node = child,
+                None => break,
+            }
+        }
+        node
+    }
+}
+
+fn describe<'a>(
     error: &ValidationError,
     kind: Kind,
     file: FileId,
-    root: &Node,
+    root: &'a Node,
+    keys: &mut KeyIndex<'a>,
     out: &mut Vec<Diagnostic>,
 ) {
     let pointer = error.instance_path().as_str();
-    let node = locate(root, pointer);
+    let node = keys.locate(root, pointer);
     let instance = error.instance();
     let schema = format!("`schemas/{}`", kind.schema_file());
     let mut push = |span, message: String, label: &str, help: Option<String>| {
@@ -173,7 +248,7 @@ fn describe(
         ValidationErrorKind::AdditionalProperties { unexpected }
         | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
             for key in unexpected {
-                let span = node.entry(key).map_or(node.head(), |e| e.key_span);
+                let span = keys.entry(node, key).map_or(node.head(), |e| e.key_span);
                 push(
                     span,
                     format!("unknown key `{key}`{}", place(pointer)),
@@ -201,9 +276,8 @@ fn describe(
             let key = key.replace("~1", "/").replace("~0", "~");
             let parent = &pointer[..pointer.len() - key.len().min(pointer.len())];
             let parent = parent.trim_end_matches('/');
-            let span = locate(root, parent)
-                .entry(&key)
-                .map_or(node.span, |e| e.key_span);
+            let holder = keys.locate(root, parent);
+            let span = keys.entry(holder, &key).map_or(node.span, |e| e.key_span);
             push(
                 span,
                 format!("`{key}` is not allowed here{}", place(parent)),
@@ -271,8 +345,16 @@ fn describe(
             "wrong form",
             Some(format!("it must match `{pattern}` (see {schema})")),
         ),
+        ValidationErrorKind::UniqueItems => push(
+            node.span,
+            format!("the list{} repeats an item", place(pointer)),
+            "an item is given twice",
+            Some("remove the repeated item".into()),
+        ),
         _ => {
-            let text = error.to_string();
+            // jsonschema's own words, which quote the value: cut, so that a list of 100,000
+            // items is not written out in one message.
+            let text = cut(&error.to_string(), MAX_QUOTED * 2);
             let mut chars = text.chars();
             let message = chars
                 .next()
@@ -304,13 +386,24 @@ fn plain(value: &Value) -> String {
     }
 }
 
+/// The most characters of a value a message quotes.
+const MAX_QUOTED: usize = 100;
+
+/// `text`, or its first `max` characters and `...` when it is longer.
+fn cut(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}...", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
 fn show(value: &Value) -> String {
     match value {
         Value::Null => "an empty value".into(),
         Value::Object(_) => "a mapping".into(),
         Value::Array(_) => "a list".into(),
-        Value::String(s) => format!("`{s}`"),
-        other => format!("`{other}`"),
+        Value::String(s) => format!("`{}`", cut(s, MAX_QUOTED)),
+        other => format!("`{}`", cut(&other.to_string(), MAX_QUOTED)),
     }
 }
 
@@ -390,21 +483,50 @@ pub fn texts_for(dir: &Path) -> Result<Vec<(String, String)>, Error> {
     }
 }
 
-/// The `(file name, text)` of every `*.schema.json` in `dir`, sorted by name.
+/// The `(file name, text)` of every `*.schema.json` in `dir`, sorted by name. Like a record,
+/// a schema must be a regular file: a link, a pipe or a device is an error naming it, and is
+/// never opened (the folder itself may be a link).
 pub fn read_texts(dir: &Path) -> Result<Vec<(String, String)>, Error> {
     let reader = fs::read_dir(dir).map_err(|e| Error::io("read schemas folder", dir, &e))?;
     let mut texts = Vec::new();
     for entry in reader {
-        let path = entry
-            .map_err(|e| Error::io("read schemas folder", dir, &e))?
-            .path();
+        let entry = entry.map_err(|e| Error::io("read schemas folder", dir, &e))?;
+        let path = entry.path();
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
             continue;
         };
         if !name.ends_with(".schema.json") {
             continue;
         }
-        let text = fs::read_to_string(&path).map_err(|e| Error::io("read schema", &path, &e))?;
+        let file_type = entry
+            .file_type()
+            .map_err(|e| Error::io("read schema", &path, &e))?;
+        let contents = match workspace::entry_type(&path, file_type) {
+            EntryType::File => workspace::read_file(&path)?,
+            EntryType::Folder => {
+                return Err(Error::schema(format!(
+                    "schema `schemas/{name}` is a folder, not a file"
+                )))
+            }
+            EntryType::NotRegular(what) => Contents::NotRegular(what),
+        };
+        let bytes = match contents {
+            Contents::Bytes(bytes) => bytes,
+            Contents::TooLarge(_) => {
+                return Err(Error::schema(format!(
+                    "schema `schemas/{name}` is over the {} MiB that roster reads",
+                    workspace::MAX_FILE_BYTES / (1024 * 1024)
+                )))
+            }
+            Contents::NotRegular(what) => {
+                return Err(Error::schema(format!(
+                    "schema `schemas/{name}` is {}: roster reads only regular files",
+                    what.describe()
+                )))
+            }
+        };
+        let text = String::from_utf8(bytes)
+            .map_err(|_| Error::schema(format!("schema `schemas/{name}` is not UTF-8")))?;
         texts.push((name.to_string(), text));
     }
     texts.sort();

@@ -7,19 +7,6 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// `n` with its digits in groups of three: "65,536".
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
-}
-
 /// What follows a summary when uncertain findings were counted but not shown: ", and 4
 /// uncertain findings: `--uncertain` lists them"; nothing when there are none.
 pub fn uncertain_phrase(n: usize) -> String {
@@ -62,5 +49,32 @@ pub fn severity_word(severity: crate::diag::Severity) -> &'static str {
     match severity {
         crate::diag::Severity::Note => "uncertain",
         other => other.as_str(),
+    }
+}
+
+/// `n` with its digits in groups of three: "99,950".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(99_950), "99,950");
+        assert_eq!(thousands(1_234_567), "1,234,567");
     }
 }

@@ -27,7 +27,8 @@ pub struct PartialDate {
     pub day: Option<u32>,
 }
 
-const MONTHS: [&str; 12] = [
+/// The names of the months, January first.
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

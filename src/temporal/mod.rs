@@ -17,7 +17,7 @@ use std::fmt;
 
 mod date;
 
-pub use date::{Bound, Date, DateError, PartialDate};
+pub use date::{Bound, Date, DateError, PartialDate, MONTHS};
 
 /// A calendar day, as days since 1970-01-01.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -7,6 +7,8 @@
 //! grow), [`Tree::check`] runs `roster check`, and [`Run::assert_finding`] asserts the finding.
 #![allow(dead_code)] // each test crate uses its own part of this module
 
+pub mod svg;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
@@ -46,13 +48,28 @@ pub fn roster_check(root: &Path, args: &[&str]) -> (i32, String, String) {
 
 /// Runs `roster ARGS` in `root`, with `NO_COLOR` unset.
 pub fn roster(root: &Path, args: &[&str]) -> Run {
-    roster_with(root, args, &[])
+    run_roster(root, args, &[], None)
+}
+
+/// The same, killed after `deadline`, so that a run that hangs fails its test instead of
+/// stalling the suite.
+pub fn roster_within(root: &Path, args: &[&str], deadline: std::time::Duration) -> Run {
+    run_roster(root, args, &[], Some(deadline))
 }
 
 /// Runs `roster ARGS` in `root` with these variables set, and with none of the variables that
 /// would colour the output or change its format, nor git's global configuration (a
 /// developer's global ignore file must not decide what a test sees).
 pub fn roster_with(root: &Path, args: &[&str], vars: &[(&str, &str)]) -> Run {
+    run_roster(root, args, vars, None)
+}
+
+fn run_roster(
+    root: &Path,
+    args: &[&str],
+    vars: &[(&str, &str)],
+    deadline: Option<std::time::Duration>,
+) -> Run {
     let mut command = assert_cmd::Command::cargo_bin("roster").unwrap();
     command.current_dir(root);
     for name in [
@@ -72,6 +89,9 @@ pub fn roster_with(root: &Path, args: &[&str], vars: &[(&str, &str)]) -> Run {
     for (name, value) in vars {
         command.env(name, value);
     }
+    if let Some(deadline) = deadline {
+        command.timeout(deadline);
+    }
     let output = command.args(args).output().unwrap();
     let (code, stdout, stderr) = outcome(&output);
     Run {
@@ -79,6 +99,12 @@ pub fn roster_with(root: &Path, args: &[&str], vars: &[(&str, &str)]) -> Run {
         stdout,
         stderr,
     }
+}
+
+/// Runs git in `dir` with no configuration but the repository's own, a fixed author and date,
+/// so that commit ids are the same on every run; returns what it printed, trimmed.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    git_at(dir, "2026-01-01T12:00:00+00:00", args)
 }
 
 /// A finished run as (exit code, stdout, stderr).
@@ -227,7 +253,7 @@ impl Tree {
 
     /// Runs git in the tree, isolated from the machine's configuration; returns its output.
     pub fn git(&self, args: &[&str]) -> String {
-        git(self.path(), args, &[])
+        git(self.path(), args)
     }
 }
 
@@ -266,9 +292,24 @@ impl Run {
     }
 }
 
-/// Runs git in `dir` with these variables, isolated from the machine's configuration and from
-/// any repository around the test, with a fixed author and date; panics when it fails.
-pub fn git(dir: &Path, args: &[&str], vars: &[(&str, &str)]) -> String {
+/// A git repository holding the shipped records and schemas, committed once on `main` at
+/// `date`.
+pub fn shipped_repo(date: &str) -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&manifest_dir().join("records"), &dir.path().join("records"));
+    copy_dir(&manifest_dir().join("schemas"), &dir.path().join("schemas"));
+    git_at(dir.path(), date, &["init", "-q", "-b", "main"]);
+    git_at(dir.path(), date, &["add", "-A"]);
+    git_at(
+        dir.path(),
+        date,
+        &["commit", "-q", "-m", "records as shipped"],
+    );
+    dir
+}
+
+/// Runs git in `dir` as [`git`] does, with these variables set too (`GIT_INDEX_FILE`, say).
+pub fn git_env(dir: &Path, args: &[&str], vars: &[(&str, &str)]) -> String {
     git_with(dir, "2026-01-01T12:00:00+00:00", args, vars)
 }
 

@@ -3,9 +3,11 @@
 //! messages.
 
 use crate::error::{Error, ErrorKind};
-use std::io;
+use std::io::{self, Read};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
 
 /// Variables that make git look at another repository, object store, index or configuration
 /// than the one the roster root is in. A pre-commit hook, for one, runs with `GIT_DIR` and
@@ -39,17 +41,39 @@ const SCRUBBED: &[&str] = &[
 pub(super) const SHALLOW_HELP: &str = "help: fetch the full history with `git fetch --unshallow`, \
      or set `fetch-depth: 0` in the actions/checkout step of a GitHub workflow";
 
+/// Settings given on every git command line, where they win over any configuration file,
+/// the repository's own included: a repository may come from anywhere, and its configuration
+/// must not make a command that only reads run a program, read a file outside the repository,
+/// or touch the network. Checked with a hostile `.git/config` in `tests/hostile.rs`.
+const OVERRIDES: &[&str] = &[
+    // Paths are printed unquoted.
+    "core.quotepath=off",
+    // No fsmonitor hook is started on our behalf (`ls-files` would start one).
+    "core.fsmonitor=false",
+    // No hook can be found: none of the commands roster runs has one today, and none ever may.
+    "core.hooksPath=/dev/null",
+    // `%aN` reads a mailmap: only the repository's own `.mailmap`, a file git opens without
+    // following a link, not a file or a blob the configuration names (`mailmap.file=/dev/urandom`
+    // never ends).
+    "mailmap.file=",
+    "mailmap.blob=",
+    // No transport at all, so no fetch (of a partial clone's missing objects, say) can reach
+    // the network or start the ssh command, credential helper or proxy it configures.
+    "protocol.allow=never",
+];
+
 /// A `git` command with the scrubbed environment and the options every call shares.
 pub(super) fn git_command(dir: &Path) -> Command {
     let mut command = Command::new("git");
     command
         .arg("-C")
         .arg(dir)
-        // Paths are taken literally (no globs in a folder name), printed unquoted, and no
-        // fsmonitor hook is started on our behalf.
+        // Paths are taken literally (no globs in a folder name), and nothing goes to a pager.
         .args(["--literal-pathspecs", "--no-pager"])
-        .args(["-c", "core.quotepath=off", "-c", "core.fsmonitor=false"])
         .stdin(Stdio::null());
+    for setting in OVERRIDES {
+        command.args(["-c", setting]);
+    }
     for name in SCRUBBED {
         command.env_remove(name);
     }
@@ -87,6 +111,58 @@ pub(super) fn launch_error(error: &io::Error) -> Error {
 /// Runs a command to completion, reading all its output.
 pub(super) fn run(mut command: Command) -> Result<Output, Error> {
     command.output().map_err(|e| launch_error(&e))
+}
+
+/// How long the first git command of a run may take. It finds the repository, which takes
+/// milliseconds; what can make it take longer is a configuration that git cannot finish
+/// reading: an `include.path` naming a named pipe or a terminal, which no `-c` can override.
+/// Every later command reads the same configuration, so once this one answers, they do too.
+pub(super) const FIRST_ANSWER: Duration = Duration::from_secs(5);
+
+/// Runs a command to completion like [`run`], or kills it after `deadline`: `None` then.
+pub(super) fn run_within(
+    mut command: Command,
+    deadline: Duration,
+) -> Result<Option<Output>, Error> {
+    command.stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = command.spawn().map_err(|e| launch_error(&e))?;
+    // Both pipes are drained while waiting, so that git never waits on a full pipe.
+    let stdout = drain(child.stdout.take());
+    let stderr = drain(child.stderr.take());
+    let started = Instant::now();
+    let mut pause = Duration::from_millis(1);
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if started.elapsed() < deadline => {
+                thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(50));
+            }
+            Ok(None) => {
+                // Our own child, killed by its handle; its pipes close with it.
+                let _ = child.kill();
+                let _ = child.wait();
+                return Ok(None);
+            }
+            Err(e) => return Err(Error::git(format!("cannot wait for git: {e}"))),
+        }
+    };
+    Ok(Some(Output {
+        status,
+        stdout: stdout.join().unwrap_or_default(),
+        stderr: stderr.join().unwrap_or_default(),
+    }))
+}
+
+/// Reads a pipe to its end on a thread of its own.
+fn drain<R: Read + Send + 'static>(pipe: Option<R>) -> thread::JoinHandle<Vec<u8>> {
+    thread::spawn(move || {
+        let mut bytes = Vec::new();
+        if let Some(mut pipe) = pipe {
+            let _ = pipe.read_to_end(&mut bytes);
+        }
+        bytes
+    })
 }
 
 /// git's own message, without its `fatal: ` and `error: ` prefixes or its hints, on one line.
@@ -224,6 +300,22 @@ mod tests {
             assert!(envs.contains(&(OsStr::new(name), Some(OsStr::new(value)))));
         }
         assert_eq!(command.get_program(), "git");
+        let args: Vec<String> = command
+            .get_args()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        for setting in [
+            "core.fsmonitor=false",
+            "core.hooksPath=/dev/null",
+            "mailmap.file=",
+            "mailmap.blob=",
+            "protocol.allow=never",
+        ] {
+            assert!(
+                args.windows(2).any(|w| w[0] == "-c" && w[1] == setting),
+                "{setting} is not overridden: {args:?}"
+            );
+        }
     }
 
     #[test]

@@ -27,9 +27,11 @@ use std::thread;
 mod command;
 mod output;
 
+use crate::load::workspace::{Contents, MAX_FILE_BYTES};
 pub use command::split_range;
 use command::{
-    check_revision, clean_folder, git_command, git_message, launch_error, run, SHALLOW_HELP,
+    check_revision, clean_folder, git_command, git_message, launch_error, run, run_within,
+    FIRST_ANSWER, SHALLOW_HELP,
 };
 use output::{is_regular_file, listing, read_frames, FrameError};
 
@@ -45,6 +47,50 @@ pub struct Repo {
     /// `git commit -a` or `git commit PATHS`, a hook sees the commit in a temporary index that
     /// git names in `GIT_INDEX_FILE`.
     index_file: Option<PathBuf>,
+}
+
+/// An entry of a tree or of the index: its path from the roster root, its object id and what
+/// it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GitEntry {
+    pub path: String,
+    pub id: String,
+    pub mode: EntryMode,
+}
+
+/// What git says an entry is, by its mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryMode {
+    /// A regular file, executable or not: its id names a blob of its bytes.
+    File,
+    /// A symbolic link: its id names a blob holding the path it points to.
+    Symlink,
+    /// A submodule: its id names a commit of another repository.
+    Submodule,
+    /// A mode git does not write today.
+    Other,
+}
+
+impl EntryMode {
+    fn of(mode: &str) -> EntryMode {
+        if is_regular_file(mode) {
+            EntryMode::File
+        } else if mode == "120000" {
+            EntryMode::Symlink
+        } else if mode == "160000" {
+            EntryMode::Submodule
+        } else {
+            EntryMode::Other
+        }
+    }
+}
+
+fn regular_files(entries: Vec<GitEntry>) -> Vec<(String, String)> {
+    entries
+        .into_iter()
+        .filter(|e| e.mode == EntryMode::File)
+        .map(|e| (e.path, e.id))
+        .collect()
 }
 
 /// A file a commit changed: its path from the roster root, its blob before (`None`: added)
@@ -87,8 +133,18 @@ pub fn visible_files(dir: &Path, folders: &[&str]) -> Result<Option<Vec<String>>
             "--",
         ])
         .args(&folders);
-    let output = match run(command) {
-        Ok(output) => output,
+    // This is the first and only git command of a check: like the first of any run, it has a
+    // deadline, for a configuration (or an excludes file) that git cannot finish reading.
+    let output = match run_within(command, FIRST_ANSWER) {
+        Ok(Some(output)) => output,
+        Ok(None) => {
+            return Err(Error::git(format!(
+                "git did not answer within {} s when asked which files of `{}` it shows: its configuration may name a file git cannot finish reading (an `include.path` or a `core.excludesFile` that is a named pipe or a terminal)\n\
+                 help: look at the `[include]`, `[includeIf]` and `[core]` sections of the repository's `.git/config`",
+                FIRST_ANSWER.as_secs(),
+                dir.display()
+            )))
+        }
         Err(e) if e.kind == ErrorKind::NoRepository => return Ok(None),
         Err(e) => return Err(e),
     };
@@ -129,7 +185,14 @@ impl Repo {
             "--show-toplevel",
             "--show-prefix",
         ]);
-        let output = run(command)?;
+        let Some(output) = run_within(command, FIRST_ANSWER)? else {
+            return Err(Error::git(format!(
+                "git did not answer within {} s when asked for the repository at `{}`: its configuration may name a file git cannot finish reading (an `include.path` to a named pipe or a terminal)\n\
+                 help: look at the `[include]` and `[includeIf]` sections of the repository's `.git/config`",
+                FIRST_ANSWER.as_secs(),
+                dir.display()
+            )));
+        };
         if !output.status.success() {
             let message = git_message(&output.stderr);
             return Err(if message.contains("not a git repository") {
@@ -525,6 +588,12 @@ impl Repo {
         commit: &str,
         folders: &[&str],
     ) -> Result<Vec<(String, String)>, Error> {
+        Ok(regular_files(self.tree_entries(commit, folders)?))
+    }
+
+    /// Every entry under the given folders at a commit: regular files, symlinks and submodules,
+    /// with their modes.
+    pub fn tree_entries(&self, commit: &str, folders: &[&str]) -> Result<Vec<GitEntry>, Error> {
         let id = self.resolve(commit)?;
         let (specs, cleaned) = self.pathspecs(folders)?;
         let mut args = vec![
@@ -538,22 +607,28 @@ impl Repo {
         ];
         args.extend(specs);
         let stdout = self.output(&format!("cannot list the files of `{commit}`"), &args)?;
-        let mut files = Vec::new();
+        let mut entries = Vec::new();
         // `<mode> SP <type> SP <id> TAB <path>`
-        for ([mode, kind, blob], path) in listing(&stdout) {
-            if kind != "blob" || !is_regular_file(&mode) {
-                continue;
-            }
+        for ([mode, _, id], path) in listing(&stdout) {
             if let Some(path) = self.relative(&path, &cleaned) {
-                files.push((path, blob));
+                entries.push(GitEntry {
+                    path,
+                    id,
+                    mode: EntryMode::of(&mode),
+                });
             }
         }
-        Ok(files)
+        Ok(entries)
     }
 
     /// The same for the index (`git ls-files -s`), for `--staged`; entries in a conflicted
     /// state are an Error naming the file.
     pub fn index_files(&self, folders: &[&str]) -> Result<Vec<(String, String)>, Error> {
+        Ok(regular_files(self.index_entries(folders)?))
+    }
+
+    /// Every entry of the index under the given folders, with its mode.
+    pub fn index_entries(&self, folders: &[&str]) -> Result<Vec<GitEntry>, Error> {
         let (specs, cleaned) = self.pathspecs(folders)?;
         let mut args = vec![
             "ls-files".to_string(),
@@ -564,9 +639,9 @@ impl Repo {
         ];
         args.extend(specs);
         let stdout = self.output("cannot list the files in the index", &args)?;
-        let mut files = Vec::new();
+        let mut entries = Vec::new();
         // `<mode> SP <id> SP <stage> TAB <path>`
-        for ([mode, blob, stage], path) in listing(&stdout) {
+        for ([mode, id, stage], path) in listing(&stdout) {
             let Some(relative) = self.relative(&path, &cleaned) else {
                 continue;
             };
@@ -576,16 +651,19 @@ impl Repo {
                      help: resolve it and `git add` the file, or compare the working tree instead of `--staged`"
                 )));
             }
-            if is_regular_file(&mode) {
-                files.push((relative, blob));
-            }
+            entries.push(GitEntry {
+                path: relative,
+                id,
+                mode: EntryMode::of(&mode),
+            });
         }
-        Ok(files)
+        Ok(entries)
     }
 
-    /// Contents of many blobs with one `git cat-file --batch` process, in the order asked.
-    /// A missing object is an Error naming it.
-    pub fn read_blobs(&self, ids: &[String]) -> Result<Vec<Vec<u8>>, Error> {
+    /// Contents of many blobs with one `git cat-file --batch` process, in the order asked. A
+    /// blob over [`MAX_FILE_BYTES`] is not kept: it is [`Contents::TooLarge`], as a file on
+    /// disk would be. A missing object is an Error naming it.
+    pub fn read_blobs(&self, ids: &[String]) -> Result<Vec<Contents>, Error> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
@@ -625,7 +703,7 @@ impl Repo {
             let _ = stderr.read_to_end(&mut text);
             text
         });
-        let result = read_frames(BufReader::new(stdout), ids);
+        let result = read_frames(BufReader::new(stdout), ids, MAX_FILE_BYTES);
         if result.is_err() {
             // Stop git early; it is our own child, killed by its handle.
             let _ = child.kill();

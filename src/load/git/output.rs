@@ -2,7 +2,8 @@
 //! `git cat-file --batch`.
 
 use crate::error::Error;
-use std::io::{self, BufRead};
+use crate::load::workspace::Contents;
+use std::io::{self, BufRead, Read};
 
 /// The entries of a `-z` listing whose lines read `<a> SP <b> SP <c> TAB <path>` (`ls-tree`
 /// and `ls-files -s` both do, with different fields): the three fields and the path. A
@@ -40,11 +41,14 @@ impl From<io::Error> for FrameError {
     }
 }
 
-/// Reads `<id> <type> <size>\n<bytes>\n` frames, one per id asked.
+/// Reads `<id> <type> <size>\n<bytes>\n` frames, one per id asked. The bytes of a blob over
+/// `limit` are read past, not kept: the size in the header decides, so a huge blob costs no
+/// memory.
 pub(super) fn read_frames(
     mut out: impl BufRead,
     ids: &[String],
-) -> Result<Vec<Vec<u8>>, FrameError> {
+    limit: u64,
+) -> Result<Vec<Contents>, FrameError> {
     let mut blobs = Vec::with_capacity(ids.len());
     let mut header = Vec::new();
     for id in ids {
@@ -69,11 +73,24 @@ pub(super) fn read_frames(
                 ))))
             }
             [_, kind, size] => {
-                let size: usize = size.parse().map_err(|_| {
+                let size: u64 = size.parse().map_err(|_| {
                     io::Error::new(io::ErrorKind::InvalidData, format!("bad header `{line}`"))
                 })?;
-                let mut bytes = vec![0; size];
-                out.read_exact(&mut bytes)?;
+                let contents = if size > limit {
+                    let skipped = io::copy(&mut (&mut out).take(size), &mut io::sink())?;
+                    if skipped < size {
+                        return Err(io::Error::new(
+                            io::ErrorKind::UnexpectedEof,
+                            "the output ended early",
+                        )
+                        .into());
+                    }
+                    Contents::TooLarge(size)
+                } else {
+                    let mut bytes = vec![0; size as usize];
+                    out.read_exact(&mut bytes)?;
+                    Contents::Bytes(bytes)
+                };
                 let mut newline = [0u8; 1];
                 out.read_exact(&mut newline)?;
                 if newline[0] != b'\n' {
@@ -88,7 +105,7 @@ pub(super) fn read_frames(
                         "object `{id}` is a {kind}, not a file's contents"
                     ))));
                 }
-                blobs.push(bytes);
+                blobs.push(contents);
             }
             _ => {
                 return Err(io::Error::new(
@@ -110,13 +127,28 @@ mod tests {
     fn frames_are_read_in_order() {
         let ids = vec!["aa".to_string(), "bb".to_string()];
         let out = b"aa blob 3\none\nbb blob 0\n\n";
-        let blobs = match read_frames(&out[..], &ids) {
+        let blobs = match read_frames(&out[..], &ids, 3) {
             Ok(blobs) => blobs,
             Err(_) => panic!("frames not read"),
         };
-        assert_eq!(blobs, vec![b"one".to_vec(), Vec::new()]);
+        assert_eq!(
+            blobs,
+            vec![
+                Contents::Bytes(b"one".to_vec()),
+                Contents::Bytes(Vec::new())
+            ]
+        );
+        // Over the limit: read past, not kept, and the next frame is still read.
+        let blobs = match read_frames(&out[..], &ids, 2) {
+            Ok(blobs) => blobs,
+            Err(_) => panic!("frames not read"),
+        };
+        assert_eq!(
+            blobs,
+            vec![Contents::TooLarge(3), Contents::Bytes(Vec::new())]
+        );
         let missing = b"aa missing\n";
-        match read_frames(&missing[..], &ids) {
+        match read_frames(&missing[..], &ids, 3) {
             Err(FrameError::Git(e)) => {
                 assert_eq!(e.message, "object `aa` is not in this repository")
             }

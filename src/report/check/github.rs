@@ -10,6 +10,8 @@
 //! `col` is always given; `endLine` and `endColumn` only for a span that is not empty, with
 //! `endColumn` just after the last character, as in every other format. For a span over several
 //! lines the runner keeps the lines and drops the columns, which is the most it can show.
+//!
+//! Every finding is written, errors first: GitHub shows the first annotations only.
 
 use super::CheckReport;
 use crate::diag::{Diagnostic, Severity};
@@ -18,12 +20,12 @@ use std::io;
 
 pub fn render(report: &CheckReport, out: &mut dyn io::Write) -> io::Result<()> {
     // Uncertain findings (notes) are not annotations: `--uncertain` makes them warnings.
-    for d in report
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity != Severity::Note)
-    {
-        writeln!(out, "{}", command(report.sources, d))?;
+    // GitHub shows only the first 10 annotations of a step and 50 of a job: errors come first,
+    // each severity in the report's order, so that what fails the check is what is shown.
+    for severity in [Severity::Error, Severity::Warning] {
+        for d in report.diagnostics.iter().filter(|d| d.severity == severity) {
+            writeln!(out, "{}", command(report.sources, d))?;
+        }
     }
     Ok(())
 }

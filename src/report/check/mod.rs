@@ -4,7 +4,9 @@
 use super::RenderOptions;
 use crate::check::Silenced;
 use crate::diag::{Diagnostic, Tally};
+use crate::report::text::thousands;
 use crate::source::{FileId, Sources};
+use std::collections::BTreeMap;
 use std::io;
 
 mod github;
@@ -118,6 +120,46 @@ impl Scope {
     }
 }
 
+/// The findings a person reads: at most `max` of each rule (every one when `max` is 0), in
+/// the report's order; then, in code order, each rule that has more, with how many more.
+/// Uncertain findings (notes) are counted in the summary, not listed: `--uncertain` makes them
+/// warnings.
+pub(super) fn capped(
+    diagnostics: &[Diagnostic],
+    max: usize,
+) -> (Vec<&Diagnostic>, Vec<(&'static str, usize)>) {
+    let listed = diagnostics
+        .iter()
+        .filter(|d| d.severity != crate::diag::Severity::Note);
+    if max == 0 {
+        return (listed.collect(), Vec::new());
+    }
+    let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut shown = Vec::new();
+    for d in listed {
+        let count = counts.entry(d.rule.code).or_default();
+        *count += 1;
+        if *count <= max {
+            shown.push(d);
+        }
+    }
+    let more = counts
+        .into_iter()
+        .filter(|&(_, count)| count > max)
+        .map(|(code, count)| (code, count - max))
+        .collect();
+    (shown, more)
+}
+
+/// "99,950 more R002 findings: `--format json` lists them all".
+pub(super) fn more_findings(code: &str, left: usize) -> String {
+    let noun = if left == 1 { "finding" } else { "findings" };
+    format!(
+        "{} more {code} {noun}: `--format json` lists them all",
+        thousands(left)
+    )
+}
+
 pub fn render(
     format: Format,
     report: &CheckReport,
@@ -130,6 +172,6 @@ pub fn render(
         Format::Github => github::render(report, out),
         Format::Sarif => sarif::render(report, out),
         Format::Junit => junit::render(report, out),
-        Format::Markdown => markdown::render(report, out),
+        Format::Markdown => markdown::render(report, options, out),
     }
 }

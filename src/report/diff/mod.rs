@@ -2,8 +2,10 @@
 
 use crate::diff::gantt::Gantt;
 use crate::diff::Report;
+use crate::model::Dataset;
 use std::io;
 
+mod html;
 mod human;
 mod json;
 pub mod markdown;
@@ -17,6 +19,8 @@ pub enum DiffFormat {
     Markdown,
     /// versioned JSON, documented in docs/diff-output.md
     Json,
+    /// a self-contained HTML page: the report and the timeline before and after
+    Html,
 }
 
 /// Where the Markdown report links a location: `{base}/{path}#L{line}`, the base naming a
@@ -78,7 +82,8 @@ pub struct Extras<'a> {
     pub gantt: Option<&'a Gantt>,
 }
 
-/// Renders a change report.
+/// Renders a change report. HTML made here has no timeline, which needs the records of both
+/// sides: [`render_html`] draws it.
 pub fn render(
     format: DiffFormat,
     report: &Report,
@@ -90,7 +95,19 @@ pub fn render(
         DiffFormat::Human => human::render(report, options, out),
         DiffFormat::Markdown => markdown::render(report, extras, out),
         DiffFormat::Json => json::render(report, out),
+        DiffFormat::Html => html::render(report, None, out),
     }
+}
+
+/// The change report as an HTML page with the timeline of the records before (`old`) and
+/// after (`new`) the change, what it moved highlighted.
+pub fn render_html(
+    report: &Report,
+    old: &Dataset,
+    new: &Dataset,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    html::render(report, Some((old, new)), out)
 }
 
 #[cfg(test)]
