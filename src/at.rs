@@ -14,7 +14,7 @@ use crate::temporal::{Date, Day};
 use serde::Serialize;
 use std::collections::HashMap;
 
-/// Version of the JSON shape of [`Snapshot`]; see `docs/json-output.md`.
+/// Version of the JSON shape of [`Snapshot`]; see `docs/at-output.md`.
 pub const VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]

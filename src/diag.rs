@@ -125,7 +125,7 @@ pub struct Tally {
 }
 
 impl Tally {
-    pub fn of(diagnostics: &[Diagnostic]) -> Tally {
+    pub fn of<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) -> Tally {
         let mut tally = Tally::default();
         for d in diagnostics {
             match d.severity {

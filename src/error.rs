@@ -23,8 +23,12 @@ pub enum ErrorKind {
     Schema,
     /// `roster.toml` is not valid.
     Config,
-    /// git is missing or failed, or a revision does not exist.
+    /// git failed, or a revision does not exist.
     Git,
+    /// No git work tree where one was looked for, or no `git` program to read one with:
+    /// `roster check` then reads the folder as it is, where `roster diff` cannot compare
+    /// revisions.
+    NoRepository,
 }
 
 /// The tool failing: exit code 2, with a message for the user.

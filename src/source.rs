@@ -142,6 +142,18 @@ impl SourceFile {
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 
+    /// The byte range of `span`, kept inside the text and on character boundaries (widened
+    /// to the characters it cuts), so that slicing the text with it never panics.
+    pub fn clamp(&self, span: Span) -> std::ops::Range<usize> {
+        let text = self.text.as_str();
+        let start = floor_char_boundary(text, (span.start as usize).min(text.len()));
+        let mut end = (span.end as usize).clamp(start, text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        start..end
+    }
+
     /// 1-based line and character column of byte `offset`.
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));

@@ -7,7 +7,7 @@ use std::fs;
 use std::path::Path;
 
 mod common;
-use common::{manifest_dir, outcome, place_of, shipped_copy, Tree};
+use common::{manifest_dir, outcome, place_of, roster as roster_in, shipped_copy, Tree};
 
 fn roster(root: &Path) -> Command {
     let mut cmd = Command::cargo_bin("roster").unwrap();
@@ -179,14 +179,101 @@ fn every_format_runs_on_the_shipped_records() {
 }
 
 #[test]
-fn paths_from_pre_commit_still_check_everything() {
-    let dir = shipped_copy();
-    let chairs = dir.path().join("records/chairs.yaml");
-    let text = fs::read_to_string(&chairs).unwrap();
-    fs::write(&chairs, text.replacen("start:", "strat:", 1)).unwrap();
-    let (status, stdout, _) = check(dir.path(), &["--color", "never", IOM]);
-    assert_eq!(status, 1);
-    assert!(stdout.contains("records/chairs.yaml"), "{stdout}");
+fn paths_report_the_findings_in_their_files_and_count_the_others() {
+    let tree = Tree::shipped();
+    tree.replace("records/chairs.yaml", "start: 2006-07", "strat: 2006-07");
+    tree.replace(IOM, "joined: 2003-04", "joined: 2003-13");
+    let all: serde_json::Value =
+        serde_json::from_str(&tree.check(&["--format", "json"]).stdout).unwrap();
+    let others = all["summary"]["errors"].as_u64().unwrap() - 1;
+    // The whole tree is checked: the errors elsewhere are counted, not shown.
+    let run = tree.check(&[IOM]);
+    run.assert_code(1);
+    run.assert_finding("error[S001]", &tree.place(IOM, "2003-13", 0));
+    assert!(
+        !run.stdout.contains("records/chairs.yaml"),
+        "{}",
+        run.stdout
+    );
+    let summary = format!(
+        "error: 1 error in 1 file; {others} errors in other files: \
+         `roster check` without paths shows them"
+    );
+    assert!(run.stdout.contains(&summary), "{}", run.stdout);
+    // A file without findings passes, whatever the others hold; a folder covers its files.
+    let run = tree.check(&["records/members/unhcr.yaml"]);
+    run.assert_code(0);
+    let summary = format!("no problems found in 1 file; {} errors", others + 1);
+    assert!(run.stdout.starts_with(&summary), "{}", run.stdout);
+    let run = tree.check(&["records/members", "--format", "json"]);
+    run.assert_code(1);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(json["summary"]["files"], 16);
+    assert_eq!(json["summary"]["errors"], 1);
+    assert_eq!(json["summary"]["other_files"]["errors"], others);
+    // A path relative to a subfolder, as a shell in that folder gives it.
+    let run = roster_in(
+        &tree.path().join("records/members"),
+        &["check", "--color", "never", "iom.yaml"],
+    );
+    run.assert_code(1);
+    run.assert_finding("error[S001]", &tree.place(IOM, "2003-13", 0));
+}
+
+#[test]
+fn a_silenced_finding_is_a_suppressed_sarif_result_and_nothing_elsewhere() {
+    let tree = Tree::shipped();
+    tree.edit(IOM, |text| {
+        format!("{text}website: iom.int  # roster: allow S001 -- kept until the schema has it\n")
+    });
+    let human = tree.check(&[]);
+    human.assert_code(0);
+    assert!(!human.stdout.contains("S001"), "{}", human.stdout);
+
+    let run = tree.check(&["--format", "sarif"]);
+    run.assert_code(0);
+    let sarif: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let silenced: Vec<_> = results
+        .iter()
+        .filter(|r| r["suppressions"].as_array().is_some_and(|s| !s.is_empty()))
+        .collect();
+    assert_eq!(silenced.len(), 1, "{}", run.stdout);
+    assert_eq!(silenced[0]["ruleId"], "S001");
+    assert_eq!(
+        silenced[0]["suppressions"],
+        serde_json::json!([{"kind": "inSource", "justification": "kept until the schema has it"}])
+    );
+    let region = &silenced[0]["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(region["snippet"]["text"], "website");
+    // The other formats leave it out.
+    let json = tree.check(&["--format", "json"]);
+    assert!(!json.stdout.contains("S001"), "{}", json.stdout);
+}
+
+#[test]
+fn a_path_that_does_not_exist_or_is_elsewhere_exits_2() {
+    let tree = Tree::shipped();
+    let run = tree.check(&["missing.yaml"]);
+    run.assert_code(2);
+    assert_eq!(run.stderr, "error: `missing.yaml` does not exist\n");
+    assert!(run.stdout.is_empty());
+
+    // A record of another repository: the error names this run's root.
+    let other = Tree::shipped();
+    let elsewhere = other.path().join(IOM);
+    let run = tree.check(&[elsewhere.to_str().unwrap()]);
+    run.assert_code(2);
+    let root = tree.path().canonicalize().unwrap();
+    assert!(
+        run.stderr.starts_with(&format!(
+            "error: `{}` is outside the records repository at `{}`",
+            elsewhere.display(),
+            root.display()
+        )),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

@@ -231,17 +231,11 @@ fn empty_report() -> Report {
 
 fn rendered(format: DiffFormat, report: &Report, color: bool) -> String {
     let mut out = Vec::new();
-    render(
-        format,
-        report,
-        &RenderOptions {
-            color,
-            ..RenderOptions::default()
-        },
-        Default::default(),
-        &mut out,
-    )
-    .expect("rendering succeeds");
+    let options = RenderOptions {
+        color,
+        ..RenderOptions::default()
+    };
+    render(format, report, &options, Default::default(), &mut out).expect("rendering succeeds");
     String::from_utf8(out).expect("output is UTF-8")
 }
 
@@ -584,10 +578,7 @@ fn markdown_links_locations_to_the_new_side_commit() {
     render(
         DiffFormat::Markdown,
         &main_report(),
-        &RenderOptions {
-            color: false,
-            ..RenderOptions::default()
-        },
+        &RenderOptions::default(),
         roster::report::diff::Extras {
             links: Some(&links),
             gantt: None,

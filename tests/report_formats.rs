@@ -119,31 +119,20 @@ fn fixture() -> Fixture {
 }
 
 fn render(fixture: &Fixture, format: Format, color: bool) -> String {
-    let report = CheckReport {
-        sources: &fixture.sources,
-        diagnostics: &fixture.diagnostics,
+    let report = CheckReport::new(&fixture.sources, &fixture.diagnostics);
+    let options = RenderOptions {
+        color,
+        ..RenderOptions::default()
     };
     let mut out = Vec::new();
-    report::render(
-        format,
-        &report,
-        &RenderOptions {
-            color,
-            ..RenderOptions::default()
-        },
-        &mut out,
-    )
-    .expect("rendering to a Vec");
+    report::render(format, &report, &options, &mut out).expect("rendering to a Vec");
     String::from_utf8(out).expect("reports are UTF-8")
 }
 
 /// The fixture rendered with at most `max` findings of each rule.
 fn render_capped(format: Format, max: usize) -> String {
     let fixture = fixture();
-    let report = CheckReport {
-        sources: &fixture.sources,
-        diagnostics: &fixture.diagnostics,
-    };
+    let report = CheckReport::new(&fixture.sources, &fixture.diagnostics);
     let options = RenderOptions {
         max_per_rule: max,
         ..RenderOptions::default()
@@ -257,6 +246,21 @@ fn sarif() {
     assert_eq!(run["columnKind"], "unicodeCodePoints");
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
     assert_eq!(rules.len(), roster::catalogue::CATALOGUE.len());
+    // Each rule's help is its section of docs/rules.md, whose headings GitHub makes anchors of.
+    let reference =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md")).unwrap();
+    for rule in rules {
+        let (code, name) = (rule["id"].as_str().unwrap(), rule["name"].as_str().unwrap());
+        let anchor = format!("/docs/rules.md#{}-{name}", code.to_lowercase());
+        assert!(
+            rule["helpUri"].as_str().unwrap().ends_with(&anchor),
+            "{rule}"
+        );
+        assert!(
+            reference.contains(&format!("\n## {code} {name}\n")),
+            "{code}"
+        );
+    }
     let results = run["results"].as_array().unwrap();
     assert_eq!(results.len(), fixture().diagnostics.len());
     for result in results {
@@ -311,6 +315,45 @@ fn markdown_escapes_pipes() {
     };
     let out = render(&fixture, Format::Markdown, false);
     assert!(out.contains(r"| `a\|b` is not allowed |"), "{out}");
+}
+
+#[test]
+fn markdown_stays_under_githubs_limit_and_says_what_it_leaves_out() {
+    const FINDINGS: usize = 3_000;
+    let mut sources = Sources::new();
+    let text = "k: v\n".repeat(FINDINGS);
+    let id = sources.add(SourceFile::new(
+        "records/members/big.yaml",
+        "big.yaml",
+        text,
+    ));
+    let fixture = Fixture {
+        sources,
+        diagnostics: (0..FINDINGS)
+            .map(|i| {
+                Diagnostic::new(
+                    &catalogue::S001,
+                    format!("unknown key `k` ({i})"),
+                    Label::new(id, Span::new(i * 5, i * 5 + 1), ""),
+                )
+                .with_help("check its spelling, or remove it: the keys allowed here are listed")
+            })
+            .collect(),
+    };
+    let out = render(&fixture, Format::Markdown, false);
+    assert!(out.chars().count() <= 65_536, "{} characters", out.len());
+    let rows = out.lines().filter(|l| l.starts_with("| error |")).count();
+    assert!(rows > 100, "{rows} rows");
+    let left = FINDINGS - rows;
+    assert!(
+        out.ends_with(&format!(
+            "\n\n_The table stops here to keep the report under GitHub's limit of 65,536 \
+             characters: {left} more findings ({left} errors) are not listed. \
+             `roster check --format json` lists every finding._\n"
+        )),
+        "{}",
+        &out[out.len() - 400..]
+    );
 }
 
 /// Places a renderer must survive: an empty file, spans past the end of the text or inside a
@@ -406,10 +449,7 @@ fn human_points_where_the_other_formats_do() {
 
 /// Renders `diagnostics` about `sources` in the human format, without colour or cap.
 fn human_of(sources: &Sources, diagnostics: &[Diagnostic]) -> String {
-    let report = CheckReport {
-        sources,
-        diagnostics,
-    };
+    let report = CheckReport::new(sources, diagnostics);
     let options = RenderOptions {
         max_per_rule: 0,
         ..RenderOptions::default()

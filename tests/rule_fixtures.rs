@@ -45,10 +45,7 @@ fn check(case: &Path, rule: impl Into<Option<&'static Rule>>) -> (roster::check:
     options.levels.uncertain = Uncertain::Warn;
     let outcome = roster::check::check(&workspace, &options).unwrap();
     let mut text = Vec::new();
-    let report = CheckReport {
-        sources: &outcome.sources,
-        diagnostics: &outcome.diagnostics,
-    };
+    let report = CheckReport::new(&outcome.sources, &outcome.diagnostics);
     report::render(Format::Human, &report, &RenderOptions::default(), &mut text).unwrap();
     (outcome, String::from_utf8(text).unwrap())
 }

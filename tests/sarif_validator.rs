@@ -188,12 +188,14 @@ fn sarif_with_results_rules_and_related_locations_is_valid() {
     let copy = Tree::shipped();
     let iom = "records/members/iom.yaml";
     // A duplicate key (Y002, with the first occurrence as a related location), an impossible
-    // month and a key the schema does not know (S001).
+    // month and a key the schema does not know (S001), and a second unknown key that a comment
+    // silences (a result with an in-source suppression).
     copy.replace(iom, "  en: IOM\n", "  en: IOM\n  en: OIM\n");
     copy.replace(
         iom,
         "founded: 1951\n",
-        "founded: 1951-13\nwebsite: iom.int\n",
+        "founded: 1951-13\nwebsite: iom.int\n\
+         mandate: migration  # roster: allow S001 -- kept until the schema names it\n",
     );
 
     let sarif = roster_sarif(&["--root", copy.path().to_str().unwrap()], 1);
@@ -215,6 +217,24 @@ fn sarif_with_results_rules_and_related_locations_is_valid() {
             .is_some_and(|related| !related.is_empty())),
         "no result with relatedLocations in the report:\n{sarif}"
     );
+    assert!(
+        results
+            .iter()
+            .any(|r| r["suppressions"][0]["kind"] == "inSource"),
+        "no suppressed result in the report:\n{sarif}"
+    );
+    for result in results {
+        let location = &result["locations"][0]["physicalLocation"];
+        assert!(
+            location["region"]["snippet"]["text"].is_string(),
+            "{result}"
+        );
+        assert!(
+            location["contextRegion"]["snippet"]["text"].is_string(),
+            "{result}"
+        );
+        assert!(result["partialFingerprints"].is_object(), "{result}");
+    }
 
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("planted.sarif");

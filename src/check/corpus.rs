@@ -412,6 +412,7 @@ impl Corpus {
         // A silenced finding keeps the severity it would have had.
         silenced.retain_mut(|s| policy::decide(&options.levels, &mut s.diagnostic));
         diag::sort(&mut diagnostics);
+        silenced.sort_by_key(|s| (s.diagnostic.primary.file, s.diagnostic.primary.span.start));
         Side {
             files: files.to_vec(),
             diagnostics,

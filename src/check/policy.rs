@@ -7,8 +7,9 @@
 //! may stand for, or rests on an inferred date: [`Certainty::Possible`]) informs and never
 //! fails: by default it is a note, which the reports people read count but do not show, and
 //! with `uncertain = "warn"` in `roster.toml` or `--uncertain` it is a warning. A rule's level
-//! can drop its uncertain findings (`allow`) but never make them errors. So honest coarse dates
-//! need no silence, and a silence never hides a certain error. Silences (`# roster: allow CODE
+//! can drop its uncertain findings (`allow`) but never make them errors, and neither can
+//! `--deny warnings`, which makes every certain warning an error. So honest coarse dates need no
+//! silence, and a silence never hides a certain error. Silences (`# roster: allow CODE
 //! -- reason`) are applied before this, by [`super::silences`].
 
 use crate::catalogue::{self, Severity};
@@ -41,6 +42,10 @@ pub fn decide(levels: &Levels, d: &mut Diagnostic) -> bool {
         Some(Level::Deny) => d.severity = Severity::Error,
         None => {}
     }
+    // `--deny warnings` comes last: whatever made a certain finding a warning, it fails.
+    if levels.deny_warnings && d.severity == Severity::Warning {
+        d.severity = Severity::Error;
+    }
     true
 }
 
@@ -72,6 +77,9 @@ pub enum Level {
 pub struct Levels {
     by_code: HashMap<&'static str, Level>,
     pub uncertain: Uncertain,
+    /// Every certain finding left at warning level is an error (`--deny warnings`). Uncertain
+    /// findings are not: shown as warnings or not, they never fail a check.
+    pub deny_warnings: bool,
 }
 
 impl Levels {
@@ -100,32 +108,44 @@ const CONFIG_BYTES: u64 = 1024 * 1024;
 /// Reads `roster.toml` at the root, if there is one: `[rules]` maps codes to levels, and
 /// `uncertain` (`"note"` or `"warn"`) says how uncertain findings are reported.
 pub fn load(root: &Path) -> Result<Levels, Error> {
-    let path = root.join("roster.toml");
-    if let Err(e) = std::fs::symlink_metadata(&path) {
+    match read_config(&root.join("roster.toml"))? {
+        Some(text) => parse(&text),
+        None => Ok(Levels::default()),
+    }
+}
+
+/// The text of the `roster.toml` at `path`, or `None` when there is none.
+pub fn read_config(path: &Path) -> Result<Option<String>, Error> {
+    if let Err(e) = std::fs::symlink_metadata(path) {
         return match e.kind() {
-            std::io::ErrorKind::NotFound => Ok(Levels::default()),
-            _ => Err(Error::io("read", &path, &e)),
+            std::io::ErrorKind::NotFound => Ok(None),
+            _ => Err(Error::io("read", path, &e)),
         };
     }
-    // Like a record, the configuration is read only from a regular file and up to a limit: a
-    // `roster.toml` that links to `/dev/zero` or is a named pipe must not hang the hook.
-    let text = match workspace::read_limited(&path, CONFIG_BYTES)? {
-        Contents::Bytes(bytes) => String::from_utf8(bytes)
-            .map_err(|_| Error::config("`roster.toml` is not valid UTF-8".to_string()))?,
-        Contents::TooLarge(_) => {
-            return Err(Error::config(format!(
-                "`roster.toml` is over the {} KiB that roster reads of a configuration",
-                CONFIG_BYTES / 1024
-            )))
-        }
-        Contents::NotRegular(what) => {
-            return Err(Error::config(format!(
-                "`roster.toml` is {}: roster reads only regular files",
-                what.describe()
-            )))
-        }
-    };
-    let file: File = toml::from_str(&text)
+    config_text(workspace::read_limited(path, CONFIG_BYTES)?).map(Some)
+}
+
+/// The text of a `roster.toml` read as `contents`, from disk or from git. Like a record, the
+/// configuration is read only from a regular file and up to a limit: a `roster.toml` that links
+/// to `/dev/zero` or is a named pipe must not hang the hook.
+pub fn config_text(contents: Contents) -> Result<String, Error> {
+    match contents {
+        Contents::Bytes(bytes) if bytes.len() as u64 <= CONFIG_BYTES => String::from_utf8(bytes)
+            .map_err(|_| Error::config("`roster.toml` is not valid UTF-8".to_string())),
+        Contents::Bytes(_) | Contents::TooLarge(_) => Err(Error::config(format!(
+            "`roster.toml` is over the {} KiB that roster reads of a configuration",
+            CONFIG_BYTES / 1024
+        ))),
+        Contents::NotRegular(what) => Err(Error::config(format!(
+            "`roster.toml` is {}: roster reads only regular files",
+            what.describe()
+        ))),
+    }
+}
+
+/// Reads the text of a `roster.toml` (from a git revision or the index, say).
+pub fn parse(text: &str) -> Result<Levels, Error> {
+    let file: File = toml::from_str(text)
         .map_err(|e| Error::config(format!("`roster.toml` is not valid: {e}")))?;
     let mut levels = Levels {
         uncertain: file.uncertain,

@@ -14,6 +14,9 @@ pub struct AtArgs {
     /// `human` or `json`
     #[arg(long, short, value_enum, default_value_t = AtFormat::Human)]
     format: AtFormat,
+
+    #[command(flatten)]
+    pub(super) output: super::Output,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -35,7 +38,7 @@ pub fn parse_day(text: &str) -> std::result::Result<Day, String> {
 }
 
 pub fn run(settings: &Settings, args: &AtArgs, out: &mut dyn Write) -> Result<Exit> {
-    let workspace = settings.workspace()?;
+    let workspace = settings.workspace()?.seen_by_git()?;
     let (_, data) = roster::check::load(&workspace)?;
     let snapshot = roster::at::at(&data, args.date);
     let text = match args.format {

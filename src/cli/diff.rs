@@ -71,6 +71,9 @@ pub struct DiffArgs {
     /// to this file (whatever --format prints)
     #[arg(long, value_name = "FILE")]
     picture: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub(super) output: super::Output,
 }
 
 /// Where the Markdown report links locations: `--link-base`, else the GitHub repository the
@@ -112,6 +115,7 @@ pub fn run(settings: &Settings, args: &DiffArgs, out: &mut dyn Write) -> Result<
         old: args.old.clone(),
         new: args.new.clone(),
         staged: args.staged,
+        index_file: settings.index_file.clone(),
         old_dir: args.old_dir.clone(),
         new_dir: args.new_dir.clone(),
     };
@@ -145,22 +149,24 @@ pub fn run(settings: &Settings, args: &DiffArgs, out: &mut dyn Write) -> Result<
             )
         })
         .flatten();
-    written(match args.format {
-        DiffFormat::Html => roster::report::diff::render_html(report, old, new, out),
-        format => roster::report::diff::render(
-            format,
-            report,
-            &RenderOptions {
-                color: settings.color,
-                ..RenderOptions::default()
-            },
-            Extras {
-                links: links.as_ref(),
-                gantt: gantt.as_ref(),
-            },
-            out,
-        ),
-    })?;
+    if !settings.quiet {
+        written(match args.format {
+            DiffFormat::Html => roster::report::diff::render_html(report, old, new, out),
+            format => roster::report::diff::render(
+                format,
+                report,
+                &RenderOptions {
+                    color: settings.color,
+                    ..RenderOptions::default()
+                },
+                Extras {
+                    links: links.as_ref(),
+                    gantt: gantt.as_ref(),
+                },
+                out,
+            ),
+        })?;
+    }
     let changed = !report.is_empty();
     // The process ends here: let the operating system take the memory back instead of freeing
     // every document and model one by one (a tenth of the run on large records).

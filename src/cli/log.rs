@@ -56,6 +56,9 @@ pub struct LogArgs {
     /// GITHUB_REPOSITORY give it
     #[arg(long, value_name = "URL")]
     link_repo: Option<String>,
+
+    #[command(flatten)]
+    pub(super) output: super::Output,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -1,6 +1,6 @@
 //! `roster rules` lists the rule catalogue; `roster rule CODE` explains one rule.
 
-use super::{written, Exit, Result};
+use super::{written, Exit, Result, Settings};
 use roster::catalogue::{self, CATALOGUE};
 use roster::error::Error;
 use std::io::Write;
@@ -24,6 +24,10 @@ pub enum ListFormat {
 pub struct ShowArgs {
     /// A rule code (`Y002`) or name (`duplicate-key`)
     code: String,
+
+    /// `text` (drawn for a terminal) or `markdown` (the explanation as written)
+    #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
+    format: ListFormat,
 }
 
 pub fn list(args: &ListArgs, out: &mut dyn Write) -> Result<Exit> {
@@ -45,21 +49,17 @@ pub fn list(args: &ListArgs, out: &mut dyn Write) -> Result<Exit> {
     Ok(Exit::Success)
 }
 
-pub fn show(args: &ShowArgs, out: &mut dyn Write) -> Result<Exit> {
+pub fn show(settings: &Settings, args: &ShowArgs, out: &mut dyn Write) -> Result<Exit> {
     let rule = catalogue::lookup(&args.code).ok_or_else(|| {
         Error::usage(format!(
             "no rule `{}`: `roster rules` lists them all",
             args.code
         ))
     })?;
-    let text = format!(
-        "{} {} ({} by default)\n\n{}\n\n{}",
-        rule.code,
-        rule.name,
-        rule.default_severity.as_str(),
-        rule.summary,
-        rule.explanation
-    );
+    let text = match args.format {
+        ListFormat::Text => roster::report::rule::terminal(rule, settings.color),
+        ListFormat::Markdown => roster::report::rule::markdown(rule),
+    };
     written(out.write_all(text.as_bytes()))?;
     Ok(Exit::Success)
 }

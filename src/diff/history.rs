@@ -26,7 +26,8 @@ use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-/// The changes of each commit that touched the records, newest first (`roster log`).
+/// The changes of each commit that touched the records, newest first (`roster log`); its JSON
+/// is documented in `docs/log-output.md`.
 #[derive(Debug, Clone, Serialize)]
 pub struct History {
     pub version: u32,

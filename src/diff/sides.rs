@@ -1,6 +1,7 @@
 //! Sides of a change report: a git revision, the index, the working tree or a folder, read into
 //! one [`Corpus`]; and what the sides named on the command line mean ([`SideSpec`]: ranges,
-//! merge bases, defaults).
+//! merge bases, defaults). One side can also be checked on its own ([`check`]): `roster check
+//! --staged` checks the index, what the next commit will hold.
 //!
 //! A git side is read without touching the repository: the tree is listed, then every blob
 //! under `records/` and `schemas/` that the corpus has not met yet is read in one batch. Blobs
@@ -8,7 +9,7 @@
 //! version of each file once.
 
 use super::Report;
-use crate::check::{Corpus, Options, Side};
+use crate::check::{policy, Corpus, Options, Outcome, Side};
 use crate::error::Error;
 use crate::load::git::{split_range, EntryMode, GitEntry, Repo};
 use crate::load::schema;
@@ -33,37 +34,70 @@ pub enum Revision {
 pub struct SideReader {
     pub root: PathBuf,
     repo: Option<Repo>,
+    /// The index file to read for [`Revision::Index`], when not the repository's own.
+    index_file: Option<PathBuf>,
     /// `(path, blob id)` -> result index in the corpus (records) .
     blobs: HashMap<(String, String), usize>,
     /// Schema blob ids of a tree -> schema set index.
     schema_sets: HashMap<Vec<String>, usize>,
+    /// The text of the `roster.toml` of the side read last, if it has one.
+    config: Option<String>,
 }
 
-const FOLDERS: &[&str] = &["records", "schemas"];
+/// What a side is read from: the records, their schemas, and the file of severities.
+const FOLDERS: &[&str] = &["records", "schemas", CONFIG];
+const CONFIG: &str = "roster.toml";
 
 impl SideReader {
     pub fn new(root: &Path) -> SideReader {
         SideReader {
             root: root.to_path_buf(),
             repo: None,
+            index_file: None,
             blobs: HashMap::new(),
             schema_sets: HashMap::new(),
+            config: None,
+        }
+    }
+
+    /// The same reader, reading the index from `file` (an absolute path) instead of the
+    /// repository's own: a hook run by `git commit -a` sees the commit in the temporary index
+    /// that git names in `GIT_INDEX_FILE`.
+    pub fn with_index_file(self, file: Option<PathBuf>) -> SideReader {
+        SideReader {
+            index_file: file,
+            ..self
         }
     }
 
     /// The repository the root is in, opened on first use.
     pub fn repo(&mut self) -> Result<&Repo, Error> {
         if self.repo.is_none() {
-            self.repo = Some(Repo::open(&self.root)?);
+            let repo = Repo::open(&self.root)?.with_index_file(self.index_file.clone());
+            self.repo = Some(repo);
         }
         Ok(self.repo.as_ref().expect("opened above"))
+    }
+
+    /// The text of the `roster.toml` of the side read last, if it has one: a revision's or the
+    /// index's own, so that a check of what is staged uses the severities that will be
+    /// committed with it.
+    pub fn config(&self) -> Option<&str> {
+        self.config.as_deref()
     }
 
     /// Reads one side; returns the corpus result indexes of its files, sorted by name.
     pub fn read(&mut self, corpus: &mut Corpus, revision: &Revision) -> Result<Vec<usize>, Error> {
         let mut files = match revision {
-            Revision::WorkTree => read_folder(corpus, &self.root)?,
-            Revision::Folder(dir) => read_folder(corpus, dir)?,
+            // The work tree as git sees it (no ignored file), a folder as it is.
+            Revision::WorkTree => {
+                self.config = policy::read_config(&self.root.join(CONFIG))?;
+                read_folder(corpus, Workspace::at(&self.root)?.seen_by_git()?)?
+            }
+            Revision::Folder(dir) => {
+                self.config = policy::read_config(&dir.join(CONFIG))?;
+                read_folder(corpus, Workspace::at(dir)?)?
+            }
             Revision::Index => {
                 let listing = self.repo()?.index_entries(FOLDERS)?;
                 self.read_listing(corpus, listing)?
@@ -85,6 +119,8 @@ impl SideReader {
         corpus: &mut Corpus,
         listing: Vec<GitEntry>,
     ) -> Result<Vec<usize>, Error> {
+        let (config, listing): (Vec<_>, Vec<_>) =
+            listing.into_iter().partition(|entry| entry.path == CONFIG);
         let (schemas, records): (Vec<_>, Vec<_>) = listing
             .into_iter()
             .partition(|entry| entry.path.starts_with("schemas/"));
@@ -99,91 +135,147 @@ impl SideReader {
             })
             .map(|e| (e.path, e.id))
             .collect();
-        let schema_key: Vec<String> = schemas.iter().map(|(p, b)| format!("{p}:{b}")).collect();
-        let set = match self.schema_sets.get(&schema_key) {
-            Some(&set) => set,
-            None if schemas.is_empty() => {
-                // A revision without `schemas/` is read with the built-in schemas.
-                let set = corpus.schema_set(schema::built_in())?;
-                self.schema_sets.insert(schema_key, set);
-                set
-            }
-            None => {
-                let ids: Vec<String> = schemas.iter().map(|(_, b)| b.clone()).collect();
-                let blobs = self.repo()?.read_blobs(&ids)?;
-                let mut texts = Vec::new();
-                for ((path, _), contents) in schemas.iter().zip(blobs) {
-                    let Contents::Bytes(bytes) = contents else {
-                        return Err(Error::schema(format!(
-                            "schema `{path}` is over the {} MiB that roster reads",
-                            MAX_FILE_BYTES / (1024 * 1024)
-                        )));
-                    };
-                    let text = String::from_utf8(bytes)
-                        .map_err(|_| Error::schema(format!("schema `{path}` is not UTF-8")))?;
-                    texts.push((path["schemas/".len()..].to_string(), text));
-                }
-                let set = corpus.schema_set(texts)?;
-                self.schema_sets.insert(schema_key, set);
-                set
-            }
-        };
         let records: Vec<GitEntry> = records
             .into_iter()
             .filter(|e| e.path.starts_with("records/"))
             .collect();
+        let schema_key: Vec<String> = schemas.iter().map(|(p, b)| format!("{p}:{b}")).collect();
+        let known = self.schema_sets.get(&schema_key).copied();
         // A file is remembered by its path and blob, a link by its path and the blob of its
         // target, marked so that the two never meet.
-        let key = |e: &GitEntry| {
+        let key = |e: &GitEntry, set: usize| {
             let id = match e.mode {
                 EntryMode::File => e.id.clone(),
                 _ => format!("{:?}:{}", e.mode, e.id),
             };
             (format!("{set}:{}", e.path), id)
         };
-        // Blobs to read: the bytes of a file, the target written in a link; a submodule's id
-        // names a commit of another repository, which is not read.
-        let missing: Vec<String> = records
+        // Whether each record's blob is read: the bytes of a file or the target written in a
+        // link, not met yet with these schemas (all of them, with a new set of schemas). A
+        // submodule's id names a commit of another repository, which is not read.
+        let read: Vec<bool> = records
             .iter()
-            .filter(|e| matches!(e.mode, EntryMode::File | EntryMode::Symlink))
-            .filter(|e| !self.blobs.contains_key(&key(e)))
-            .map(|e| e.id.clone())
+            .map(|e| {
+                is_blob(e.mode) && known.is_none_or(|set| !self.blobs.contains_key(&key(e, set)))
+            })
             .collect();
-        let mut fetched = if missing.is_empty() {
+        // Every blob the side needs is read by one git process, in this order: its schemas
+        // when this set of schemas is new, its records not read yet, and its roster.toml.
+        let new_schemas: &[(String, String)] = match known {
+            None => &schemas,
+            Some(_) => &[],
+        };
+        let ids: Vec<String> = new_schemas
+            .iter()
+            .map(|(_, id)| id)
+            .chain(
+                records
+                    .iter()
+                    .zip(&read)
+                    .filter(|(_, &read)| read)
+                    .map(|(e, _)| &e.id),
+            )
+            .chain(config.iter().filter(|e| is_blob(e.mode)).map(|e| &e.id))
+            .cloned()
+            .collect();
+        let mut fetched = if ids.is_empty() {
             Vec::new()
         } else {
-            self.repo()?.read_blobs(&missing)?
+            self.repo()?.read_blobs(&ids)?
         }
         .into_iter();
+        let set = match known {
+            Some(set) => set,
+            None => {
+                let set = if schemas.is_empty() {
+                    // A revision without `schemas/` is read with the built-in schemas.
+                    corpus.schema_set(schema::built_in())?
+                } else {
+                    let mut texts = Vec::new();
+                    for (path, _) in &schemas {
+                        let Some(Contents::Bytes(bytes)) = fetched.next() else {
+                            return Err(Error::schema(format!(
+                                "schema `{path}` is over the {} MiB that roster reads",
+                                MAX_FILE_BYTES / (1024 * 1024)
+                            )));
+                        };
+                        let text = String::from_utf8(bytes)
+                            .map_err(|_| Error::schema(format!("schema `{path}` is not UTF-8")))?;
+                        texts.push((path["schemas/".len()..].to_string(), text));
+                    }
+                    corpus.schema_set(texts)?
+                };
+                self.schema_sets.insert(schema_key, set);
+                set
+            }
+        };
         let mut files = Vec::with_capacity(records.len());
-        for entry in records {
-            let key = key(&entry);
-            if let Some(&index) = self.blobs.get(&key) {
+        for (entry, read) in records.into_iter().zip(read) {
+            let key = key(&entry, set);
+            if let (false, Some(&index)) = (read, self.blobs.get(&key)) {
                 files.push(index);
                 continue;
             }
-            let contents = match entry.mode {
-                EntryMode::File => fetched.next().expect("one blob per missing file"),
-                EntryMode::Symlink => {
-                    let target = fetched.next().expect("one blob per missing link");
-                    Contents::NotRegular(match target {
-                        Contents::Bytes(bytes) => NotRegular::symlink(&bytes),
-                        _ => NotRegular::Symlink(None),
-                    })
-                }
-                EntryMode::Submodule => Contents::NotRegular(NotRegular::Submodule(entry.id)),
-                EntryMode::Other => Contents::NotRegular(NotRegular::Other),
-            };
-            let index = corpus.add_contents(&entry.path, contents, set);
+            let blob =
+                is_blob(entry.mode).then(|| fetched.next().expect("one blob per record read"));
+            let path = entry.path.clone();
+            let index = corpus.add_contents(&path, contents_of(entry, blob), set);
             self.blobs.insert(key, index);
             files.push(index);
         }
+        // roster.toml is read only as a regular file, as on disk: a link is named, not followed.
+        self.config = match config.into_iter().next() {
+            None => None,
+            Some(entry) => {
+                let blob = is_blob(entry.mode).then(|| fetched.next().expect("roster.toml's blob"));
+                Some(policy::config_text(contents_of(entry, blob))?)
+            }
+        };
         Ok(files)
     }
 }
 
-fn read_folder(corpus: &mut Corpus, dir: &Path) -> Result<Vec<usize>, Error> {
-    let workspace = Workspace::at(dir)?;
+/// Whether git keeps what an entry holds in a blob that roster reads: a file's bytes, or the
+/// path a link is written with. A submodule's id names a commit of another repository.
+fn is_blob(mode: EntryMode) -> bool {
+    matches!(mode, EntryMode::File | EntryMode::Symlink)
+}
+
+/// What an entry of a listing holds, given its blob when [`is_blob`]: a file's bytes, or what
+/// it is when it is not a regular file (a link is named, never followed).
+fn contents_of(entry: GitEntry, blob: Option<Contents>) -> Contents {
+    match (entry.mode, blob) {
+        (EntryMode::File, Some(contents)) => contents,
+        (EntryMode::Symlink, Some(Contents::Bytes(target))) => {
+            Contents::NotRegular(NotRegular::symlink(&target))
+        }
+        (EntryMode::Symlink, _) => Contents::NotRegular(NotRegular::Symlink(None)),
+        (EntryMode::Submodule, _) => Contents::NotRegular(NotRegular::Submodule(entry.id)),
+        _ => Contents::NotRegular(NotRegular::Other),
+    }
+}
+
+/// Checks one side on its own, as `roster check` checks the working tree: every record file
+/// of the side, with the side's own schemas, and with the options `options` makes of the
+/// side's own `roster.toml` (its text, if the side has one).
+pub fn check(
+    reader: &mut SideReader,
+    revision: &Revision,
+    options: impl FnOnce(Option<&str>) -> Result<Options, Error>,
+) -> Result<Outcome, Error> {
+    let mut corpus = Corpus::empty(false);
+    let files = reader.read(&mut corpus, revision)?;
+    let options = options(reader.config())?;
+    corpus.parse_pending();
+    let side = corpus.take_side(&files, &options);
+    Ok(Outcome {
+        sources: corpus.sources,
+        diagnostics: side.diagnostics,
+        silenced: side.silenced,
+    })
+}
+
+fn read_folder(corpus: &mut Corpus, workspace: Workspace) -> Result<Vec<usize>, Error> {
     let set = corpus.schema_set(schema::texts_for(&workspace.schemas)?)?;
     corpus.add_workspace_with(&workspace, set)
 }
@@ -197,6 +289,8 @@ pub struct SideSpec {
     pub new: Option<String>,
     /// The index instead of the working tree as the new side.
     pub staged: bool,
+    /// The index file to read for `staged`, when not the repository's own (an absolute path).
+    pub index_file: Option<PathBuf>,
     pub old_dir: Option<PathBuf>,
     pub new_dir: Option<PathBuf>,
 }
@@ -269,7 +363,7 @@ pub struct Comparison {
 /// Compares the sides `spec` names, for the records repository at `root`: reads both, runs the
 /// rules on each, and reports what changed and what it implies.
 pub fn compare(root: &Path, spec: &SideSpec, options: &Options) -> Result<Comparison, Error> {
-    let mut reader = SideReader::new(root);
+    let mut reader = SideReader::new(root).with_index_file(spec.index_file.clone());
     let ((old, old_label), (new, new_label)) = spec.resolve(&mut reader)?;
     let mut corpus = Corpus::empty(true);
     let old_files = reader.read(&mut corpus, &old)?;

@@ -20,8 +20,9 @@
 use crate::catalogue;
 use crate::diag::{Diagnostic, Label};
 use crate::error::{Error, ErrorKind};
-use crate::load::yaml;
+use crate::load::{git, yaml};
 use crate::source::{FileId, SourceFile, Sources, Span};
+use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -94,6 +95,10 @@ pub struct Workspace {
     /// Where the schemas are: `<root>/schemas` unless set otherwise (the rule fixtures borrow
     /// the shipped schemas this way).
     pub schemas: PathBuf,
+    /// When set ([`Workspace::seen_by_git`]), only the entries under `records/` that git shows
+    /// are listed: these names, as [`RecordPath::name`] gives them (folders with a trailing
+    /// `/`).
+    visible: Option<HashSet<String>>,
 }
 
 /// One entry under `records/`: a file of a known kind, or anything else (`kind: None`).
@@ -202,7 +207,37 @@ impl Workspace {
         Workspace {
             root: root.to_path_buf(),
             schemas: root.join("schemas"),
+            visible: None,
         }
+    }
+
+    /// The same workspace seeing `records/` as git does, when the root is in a git work tree:
+    /// the files in the index and the untracked ones that are not ignored, so that an editor's
+    /// backup (`iom.yaml~`) or a merge's leftover (`chairs.yaml.orig`) that git ignores is not
+    /// taken for a record. Outside a git work tree, or without git, the folder is read as it
+    /// is; and so it is when git shows nothing under `records/`: a copy of the records in a
+    /// folder that git ignores as a whole (under `target/`, say) is checked, not found empty.
+    pub fn seen_by_git(self) -> Result<Workspace, Error> {
+        let files = match git::visible_files(&self.root, &["records"])? {
+            Some(files) if !files.is_empty() => files,
+            _ => return Ok(self),
+        };
+        let mut visible = HashSet::new();
+        for file in files {
+            // Each folder that holds a visible file is visible too.
+            let mut end = file.len();
+            while let Some(slash) = file[..end].rfind('/') {
+                if !visible.insert(file[..=slash].to_string()) {
+                    break;
+                }
+                end = slash;
+            }
+            visible.insert(file);
+        }
+        Ok(Workspace {
+            visible: Some(visible),
+            ..self
+        })
     }
 
     /// The same workspace, reading its schemas from `dir`.
@@ -242,6 +277,9 @@ impl Workspace {
             } else {
                 out.push(record_path(&name, path, entry));
             }
+        }
+        if let Some(visible) = &self.visible {
+            out.retain(|entry| visible.contains(&entry.name));
         }
         Ok(out)
     }

@@ -6,6 +6,10 @@
 //! that roster wrote keep their code spans (values in backticks), with the same escaping outside
 //! them.
 
+/// GitHub's limit for a pull-request comment, in characters (a job summary takes 1 MiB). Every
+/// Markdown report stays under it.
+pub const GITHUB_LIMIT: usize = 65_536;
+
 /// Text from the records, safe in a table cell and shown as it is.
 pub fn plain(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

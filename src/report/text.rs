@@ -1,5 +1,7 @@
 //! Words shared by the reports people read.
 
+use crate::diag::Tally;
+
 /// "1 file", "2 files": `n` with the noun in the singular or the plural.
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -12,6 +14,32 @@ pub fn uncertain_phrase(n: usize) -> String {
         0 => String::new(),
         1 => ", and 1 uncertain finding: `--uncertain` lists it".to_string(),
         n => format!(", and {n} uncertain findings: `--uncertain` lists them"),
+    }
+}
+
+/// What follows a summary when some files' findings were left out (`roster check PATHS`):
+/// "; 2 errors and 1 warning in other files: `roster check` without paths shows them";
+/// nothing when the other files have no error or warning.
+pub fn elsewhere_phrase(tally: Tally) -> String {
+    if tally.errors + tally.warnings == 0 {
+        return String::new();
+    }
+    format!(
+        "; {} in other files: `roster check` without paths shows them",
+        errors_and_warnings(tally)
+    )
+}
+
+/// "2 errors and 1 warning", "1 warning", "0 errors".
+pub fn errors_and_warnings(tally: Tally) -> String {
+    match (tally.errors, tally.warnings) {
+        (e, 0) => plural(e, "error", "errors"),
+        (0, w) => plural(w, "warning", "warnings"),
+        (e, w) => format!(
+            "{} and {}",
+            plural(e, "error", "errors"),
+            plural(w, "warning", "warnings")
+        ),
     }
 }
 

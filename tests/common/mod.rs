@@ -31,6 +31,10 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// A member the shipped records do not have, valid on its own: it joined after the period they
+/// cover, so no member count moves when it is added. `tests/pre-commit/` adds it too.
+pub const GFMD: &str = include_str!("../fixtures/gfmd.yaml");
+
 /// A temporary copy of the shipped `records/` and `schemas/`.
 pub fn shipped_copy() -> TempDir {
     Tree::shipped().dir
@@ -44,22 +48,51 @@ pub fn roster_check(root: &Path, args: &[&str]) -> (i32, String, String) {
 
 /// Runs `roster ARGS` in `root`, with `NO_COLOR` unset.
 pub fn roster(root: &Path, args: &[&str]) -> Run {
-    run_roster(root, args, None)
+    run_roster(root, args, &[], None)
 }
 
 /// The same, killed after `deadline`, so that a run that hangs fails its test instead of
 /// stalling the suite.
 pub fn roster_within(root: &Path, args: &[&str], deadline: std::time::Duration) -> Run {
-    run_roster(root, args, Some(deadline))
+    run_roster(root, args, &[], Some(deadline))
 }
 
-fn run_roster(root: &Path, args: &[&str], deadline: Option<std::time::Duration>) -> Run {
+/// Runs `roster ARGS` in `root` with these variables set, and with none of the variables that
+/// would colour the output or change its format, nor git's global configuration (a
+/// developer's global ignore file must not decide what a test sees).
+pub fn roster_with(root: &Path, args: &[&str], vars: &[(&str, &str)]) -> Run {
+    run_roster(root, args, vars, None)
+}
+
+fn run_roster(
+    root: &Path,
+    args: &[&str],
+    vars: &[(&str, &str)],
+    deadline: Option<std::time::Duration>,
+) -> Run {
     let mut command = assert_cmd::Command::cargo_bin("roster").unwrap();
-    command.current_dir(root).env_remove("NO_COLOR").args(args);
+    command.current_dir(root);
+    for name in [
+        "NO_COLOR",
+        "FORCE_COLOR",
+        "CLICOLOR",
+        "CLICOLOR_FORCE",
+        "GITHUB_ACTIONS",
+        "GIT_INDEX_FILE",
+        "GIT_DIR",
+    ] {
+        command.env_remove(name);
+    }
+    command
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1");
+    for (name, value) in vars {
+        command.env(name, value);
+    }
     if let Some(deadline) = deadline {
         command.timeout(deadline);
     }
-    let output = command.output().unwrap();
+    let output = command.args(args).output().unwrap();
     let (code, stdout, stderr) = outcome(&output);
     Run {
         code,
@@ -204,6 +237,24 @@ impl Tree {
             &[&["check", "--color", "never"], args].concat(),
         )
     }
+
+    /// Makes the tree a git repository with everything committed.
+    pub fn init_git(&self) -> &Tree {
+        self.git(&["init", "-q", "-b", "main"]);
+        self.commit_all("records")
+    }
+
+    /// Stages and commits everything.
+    pub fn commit_all(&self, message: &str) -> &Tree {
+        self.git(&["add", "-A"]);
+        self.git(&["commit", "-q", "-m", message]);
+        self
+    }
+
+    /// Runs git in the tree, isolated from the machine's configuration; returns its output.
+    pub fn git(&self, args: &[&str]) -> String {
+        git(self.path(), args)
+    }
 }
 
 /// What a run of `roster` gave.
@@ -257,10 +308,19 @@ pub fn shipped_repo(date: &str) -> TempDir {
     dir
 }
 
-/// Runs git in `dir` without the user's or the system's configuration, as `Maintainer`, with
-/// `date` (ISO 8601) as the author and committer date; returns its output, trimmed.
+/// Runs git in `dir` as [`git`] does, with these variables set too (`GIT_INDEX_FILE`, say).
+pub fn git_env(dir: &Path, args: &[&str], vars: &[(&str, &str)]) -> String {
+    git_with(dir, "2026-01-01T12:00:00+00:00", args, vars)
+}
+
+/// Runs git in `dir` as [`git`] does, with commits dated `date`.
 pub fn git_at(dir: &Path, date: &str, args: &[&str]) -> String {
-    let out = std::process::Command::new("git")
+    git_with(dir, date, args, &[])
+}
+
+fn git_with(dir: &Path, date: &str, args: &[&str], vars: &[(&str, &str)]) -> String {
+    let mut command = std::process::Command::new("git");
+    command
         .current_dir(dir)
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_CONFIG_NOSYSTEM", "1")
@@ -270,13 +330,17 @@ pub fn git_at(dir: &Path, date: &str, args: &[&str]) -> String {
         .env("GIT_COMMITTER_EMAIL", "m@example.org")
         .env("GIT_AUTHOR_DATE", date)
         .env("GIT_COMMITTER_DATE", date)
-        .args(args)
-        .output()
-        .unwrap();
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .env_remove("GIT_INDEX_FILE");
+    for (name, value) in vars {
+        command.env(name, value);
+    }
+    let output = command.args(args).output().unwrap();
     assert!(
-        out.status.success(),
+        output.status.success(),
         "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
+        String::from_utf8_lossy(&output.stderr)
     );
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
+    String::from_utf8_lossy(&output.stdout).trim().to_string()
 }

@@ -2,7 +2,7 @@
 //! options that keep git reading only what roster asks for, and turns git's failures into
 //! messages.
 
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use std::io::{self, Read};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -96,10 +96,10 @@ pub(super) fn git_command(dir: &Path) -> Command {
 /// The error for `git` failing to start.
 pub(super) fn launch_error(error: &io::Error) -> Error {
     if error.kind() == io::ErrorKind::NotFound {
-        Error::git(
+        Error::new(
+            ErrorKind::NoRepository,
             "roster needs the `git` program for revisions: `git` was not found on the PATH\n\
-             help: install git, or compare two folders instead of two revisions"
-                .to_string(),
+             help: install git, or compare two folders instead of two revisions",
         )
     } else {
         Error::git(format!(

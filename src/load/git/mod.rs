@@ -17,7 +17,7 @@
 //! Paths given to and returned by [`Repo`] are relative to the roster root (the folder that
 //! holds `records/`), which may be a subfolder of the work tree, and always use `/`.
 
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use std::ffi::OsStr;
 use std::io::{BufReader, Read, Write};
 use std::path::{Path, PathBuf};
@@ -43,6 +43,10 @@ pub struct Repo {
     /// The roster root relative to `top`: empty, or `sub/dir/` with a trailing slash.
     prefix: String,
     shallow: bool,
+    /// The index file to read instead of the repository's own, as an absolute path: during
+    /// `git commit -a` or `git commit PATHS`, a hook sees the commit in a temporary index that
+    /// git names in `GIT_INDEX_FILE`.
+    index_file: Option<PathBuf>,
 }
 
 /// An entry of a tree or of the index: its path from the roster root, its object id and what
@@ -106,6 +110,67 @@ pub struct Commit {
     pub subject: String,
 }
 
+/// The files under `folders` of `dir` (paths relative to it, such as `["records"]`) that git
+/// shows in the work tree: those in the index and those not in it that no `.gitignore`,
+/// `.git/info/exclude` or `core.excludesFile` ignores (`git ls-files --cached --others
+/// --exclude-standard`), as paths relative to `dir` with `/`, sorted, each once. A tracked file
+/// deleted from the work tree is listed: whether a file is on disk is not asked. `None` when
+/// `dir` is not in a git work tree or there is no `git` program. One git process, and no
+/// `rev-parse` first: a pre-commit check waits for every process it starts.
+pub fn visible_files(dir: &Path, folders: &[&str]) -> Result<Option<Vec<String>>, Error> {
+    let folders = folders
+        .iter()
+        .map(|folder| clean_folder(folder))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut command = git_command(dir);
+    command
+        .args([
+            "ls-files",
+            "-z",
+            "--cached",
+            "--others",
+            "--exclude-standard",
+            "--",
+        ])
+        .args(&folders);
+    // This is the first and only git command of a check: like the first of any run, it has a
+    // deadline, for a configuration (or an excludes file) that git cannot finish reading.
+    let output = match run_within(command, FIRST_ANSWER) {
+        Ok(Some(output)) => output,
+        Ok(None) => {
+            return Err(Error::git(format!(
+                "git did not answer within {} s when asked which files of `{}` it shows: its configuration may name a file git cannot finish reading (an `include.path` or a `core.excludesFile` that is a named pipe or a terminal)\n\
+                 help: look at the `[include]`, `[includeIf]` and `[core]` sections of the repository's `.git/config`",
+                FIRST_ANSWER.as_secs(),
+                dir.display()
+            )))
+        }
+        Err(e) if e.kind == ErrorKind::NoRepository => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    if !output.status.success() {
+        let message = git_message(&output.stderr);
+        if message.contains("not a git repository") {
+            return Ok(None);
+        }
+        return Err(Error::git(format!(
+            "cannot list the files of the work tree at `{}`: {message}",
+            dir.display()
+        )));
+    }
+    // Without `--full-name`, git gives the paths relative to `dir`.
+    let mut files: Vec<String> = output
+        .stdout
+        .split(|&b| b == 0)
+        .filter(|p| !p.is_empty())
+        .map(|p| String::from_utf8_lossy(p).into_owned())
+        .collect();
+    // A file with a merge conflict is listed once per side of the conflict.
+    files.sort_unstable();
+    files.dedup();
+    Ok(Some(files))
+}
+
 impl Repo {
     /// The repository containing `dir`; paths below are relative to `dir` (the roster root),
     /// which may be a subfolder of the work tree.
@@ -131,7 +196,7 @@ impl Repo {
         if !output.status.success() {
             let message = git_message(&output.stderr);
             return Err(if message.contains("not a git repository") {
-                Error::git(format!(
+                Error::new(ErrorKind::NoRepository, format!(
                     "`{}` is not inside a git repository\n\
                      help: revisions can be compared only in a git work tree; compare two folders instead",
                     dir.display()
@@ -167,7 +232,17 @@ impl Repo {
             top: PathBuf::from(top),
             prefix: prefix.to_string(),
             shallow: shallow == "true",
+            index_file: None,
         })
+    }
+
+    /// The same repository, reading the index from `file` (an absolute path) instead of its
+    /// own.
+    pub fn with_index_file(self, file: Option<PathBuf>) -> Repo {
+        Repo {
+            index_file: file,
+            ..self
+        }
     }
 
     /// The roster root's folder in the work tree (`""` at its top, else ending in `/`).
@@ -181,7 +256,11 @@ impl Repo {
     }
 
     fn git(&self) -> Command {
-        git_command(&self.top)
+        let mut command = git_command(&self.top);
+        if let Some(file) = &self.index_file {
+            command.env("GIT_INDEX_FILE", file);
+        }
+        command
     }
 
     /// Runs git in the work tree; a failure is an error starting with `what`.
@@ -487,7 +566,7 @@ impl Repo {
     }
 
     /// A path from git relative to the top, made relative to the roster root, if it is under
-    /// one of the folders.
+    /// one of the folders or is one of them (a file such as `roster.toml` may be asked for).
     fn relative(&self, path: &str, folders: &[String]) -> Option<String> {
         let path = path.strip_prefix(self.prefix.as_str())?;
         folders
@@ -496,7 +575,7 @@ impl Repo {
                 folder.is_empty()
                     || path
                         .strip_prefix(folder.as_str())
-                        .is_some_and(|rest| rest.starts_with('/'))
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
             })
             .then(|| path.to_string())
     }

@@ -18,7 +18,9 @@
 
 use super::{CheckReport, RenderOptions};
 use crate::diag::{Diagnostic, Label, Severity, Tally};
-use crate::report::text::{plural, thousands, uncertain_phrase};
+use crate::report::text::{
+    elsewhere_phrase, errors_and_warnings, plural, thousands, uncertain_phrase,
+};
 use crate::source::{FileId, SourceFile};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Padding, Renderer, Snippet};
 use std::borrow::Cow;
@@ -44,7 +46,19 @@ pub fn render(
             .iter()
             .filter(|d| d.severity != Severity::Note)
     };
-    let (capped, more) = super::capped(report.diagnostics, options.max_per_rule);
+    // Quiet, only errors are listed (and capped), and the summary is left out.
+    let errors: Vec<Diagnostic>;
+    let listed = match options.quiet {
+        true => {
+            errors = shown()
+                .filter(|d| d.severity == Severity::Error)
+                .cloned()
+                .collect();
+            &errors[..]
+        }
+        false => report.diagnostics,
+    };
+    let (capped, more) = super::capped(listed, options.max_per_rule);
     let mut long_lines = LongLines::default();
     for diagnostic in capped {
         let group = diagnostic_group(report, diagnostic, &mut long_lines);
@@ -55,14 +69,17 @@ pub fn render(
         let note = Group::with_title(Level::NOTE.primary_title(line));
         writeln!(out, "{}\n", renderer.render(&[note]))?;
     }
+    if options.quiet {
+        return Ok(());
+    }
 
     let tally = Tally::of(report.diagnostics);
-    let files = report.sources.len();
-    let uncertain = uncertain_phrase(tally.uncertain);
+    let files = report.files();
+    let after = uncertain_phrase(tally.uncertain) + &elsewhere_phrase(report.elsewhere());
     if shown().next().is_none() {
         return writeln!(
             out,
-            "no problems found in {}{uncertain}",
+            "no problems found in {}{after}",
             plural(files, "file", "files")
         );
     }
@@ -81,23 +98,18 @@ pub fn render(
              such as `roster rule {first}`"
         )
     };
-    let phrase = summary_phrase(tally, files) + &uncertain;
+    let phrase = summary_phrase(tally, files) + &after;
     let summary = Group::with_title(level.primary_title(phrase)).element(Level::NOTE.message(note));
     writeln!(out, "{}", renderer.render(&[summary]))
 }
 
 /// "2 errors and 1 warning in 22 files", shared with the Markdown summary.
 pub(super) fn summary_phrase(tally: Tally, files: usize) -> String {
-    let found = match (tally.errors, tally.warnings) {
-        (e, 0) => plural(e, "error", "errors"),
-        (0, w) => plural(w, "warning", "warnings"),
-        (e, w) => format!(
-            "{} and {}",
-            plural(e, "error", "errors"),
-            plural(w, "warning", "warnings")
-        ),
-    };
-    format!("{found} in {}", plural(files, "file", "files"))
+    format!(
+        "{} in {}",
+        errors_and_warnings(tally),
+        plural(files, "file", "files")
+    )
 }
 
 /// Labels whose lines are further apart than this many bytes of text are shown in snippets of
@@ -169,7 +181,7 @@ fn diagnostic_group<'a>(
             if long_lines.may_show(id, file, first, last) {
                 group = group.element(snippet(file, &part));
             } else if let Some((label, _)) = part.iter().find(|(_, primary)| *primary) {
-                let at = file.line_col(clamp(&file.text, label).start);
+                let at = file.line_col(file.clamp(label.span).start);
                 group = group
                     .element(
                         Origin::path(file.name.as_str())
@@ -180,7 +192,7 @@ fn diagnostic_group<'a>(
                 notes.push(too_long(file, at.line));
             } else {
                 for (label, _) in &part {
-                    let at = file.line_col(clamp(&file.text, label).start);
+                    let at = file.line_col(file.clamp(label.span).start);
                     let said = if label.message.is_empty() {
                         String::new()
                     } else {
@@ -217,12 +229,12 @@ fn near_each_other<'a>(
     labels: &[(&'a Label, bool)],
 ) -> Vec<Vec<(&'a Label, bool)>> {
     let mut by_place: Vec<usize> = (0..labels.len()).collect();
-    by_place.sort_by_key(|&i| clamp(&file.text, labels[i].0).start);
+    by_place.sort_by_key(|&i| file.clamp(labels[i].0.span).start);
     let mut part_of = vec![0; labels.len()];
     let mut parts = 0;
     let mut end_of_part = 0;
     for (n, &i) in by_place.iter().enumerate() {
-        let range = clamp(&file.text, labels[i].0);
+        let range = file.clamp(labels[i].0.span);
         let line = file.line_col(range.start).line;
         if n > 0 && file.line_start(line) > end_of_part + SNIPPET_GAP {
             parts += 1;
@@ -244,7 +256,7 @@ fn near_each_other<'a>(
 
 /// The first and last line that `labels` (all in `file`) cover.
 fn lines_of(file: &SourceFile, labels: &[(&Label, bool)]) -> (usize, usize) {
-    let ranges = labels.iter().map(|(l, _)| clamp(&file.text, l));
+    let ranges = labels.iter().map(|(l, _)| file.clamp(l.span));
     let first = ranges.clone().map(|r| r.start).min().unwrap_or(0);
     let last = ranges.map(|r| r.end).max().unwrap_or(0);
     (file.line_col(first).line, file.line_col(last).line)
@@ -256,7 +268,7 @@ fn snippet<'a>(
     labels: &[(&'a Label, bool)],
 ) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
     let text = file.text.as_str();
-    let ranges: Vec<Range<usize>> = labels.iter().map(|(l, _)| clamp(text, l)).collect();
+    let ranges: Vec<Range<usize>> = labels.iter().map(|(l, _)| file.clamp(l.span)).collect();
     let first = ranges.iter().map(|r| r.start).min().unwrap_or(0);
     let last = ranges.iter().map(|r| r.end).max().unwrap_or(0);
     let first_line = file.line_col(first).line;
@@ -290,17 +302,4 @@ fn snippet<'a>(
         });
     }
     snippet
-}
-
-/// The label's span, kept inside the text and on character boundaries.
-fn clamp(text: &str, label: &Label) -> Range<usize> {
-    let mut start = (label.span.start as usize).min(text.len());
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    let mut end = (label.span.end as usize).clamp(start, text.len());
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
-    start..end
 }

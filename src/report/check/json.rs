@@ -35,6 +35,8 @@ struct Summary {
     warnings: usize,
     /// Uncertain findings reported as notes (with `--uncertain` they count as warnings).
     uncertain: usize,
+    /// With PATHS: the findings in the other files, which the report leaves out.
+    other_files: Option<Tally>,
 }
 
 #[derive(Serialize)]
@@ -76,10 +78,11 @@ pub fn render(report: &CheckReport, out: &mut dyn io::Write) -> io::Result<()> {
             version: env!("CARGO_PKG_VERSION"),
         },
         summary: Summary {
-            files: report.sources.len(),
+            files: report.files(),
             errors: counts.errors,
             warnings: counts.warnings,
             uncertain: counts.uncertain,
+            other_files: report.scope.map(|s| s.elsewhere),
         },
         diagnostics: report
             .diagnostics

@@ -24,7 +24,10 @@ pub fn render(report: &CheckReport, out: &mut dyn io::Write) -> io::Result<()> {
         by_file[d.primary.file].push(d);
     }
     let mut suite = TestSuite::new(SUITE);
-    for ((_, file), in_file) in report.sources.iter().zip(by_file) {
+    for ((id, file), in_file) in report.sources.iter().zip(by_file) {
+        if !report.covers(id) {
+            continue;
+        }
         let (errors, others): (Vec<&Diagnostic>, Vec<&Diagnostic>) = in_file
             .into_iter()
             .partition(|d| d.severity == Severity::Error);

@@ -2,9 +2,10 @@
 //! and [`render`] as the one place that maps a format to its renderer.
 
 use super::RenderOptions;
-use crate::diag::Diagnostic;
+use crate::check::Silenced;
+use crate::diag::{Diagnostic, Tally};
 use crate::report::text::thousands;
-use crate::source::Sources;
+use crate::source::{FileId, Sources};
 use std::collections::BTreeMap;
 use std::io;
 
@@ -38,6 +39,85 @@ pub struct CheckReport<'a> {
     pub sources: &'a Sources,
     /// Sorted with [`crate::diag::sort`].
     pub diagnostics: &'a [Diagnostic],
+    /// The findings that comments silence, with their reasons: SARIF lists them as
+    /// suppressed, the other formats leave them out.
+    pub silenced: &'a [Silenced],
+    /// Set when the report is about some of the files only (`roster check PATHS`).
+    pub scope: Option<&'a Scope>,
+}
+
+impl<'a> CheckReport<'a> {
+    /// A report of every file, with nothing silenced.
+    pub fn new(sources: &'a Sources, diagnostics: &'a [Diagnostic]) -> CheckReport<'a> {
+        CheckReport {
+            sources,
+            diagnostics,
+            silenced: &[],
+            scope: None,
+        }
+    }
+
+    /// How many files the report speaks for.
+    pub fn files(&self) -> usize {
+        self.scope.map_or(self.sources.len(), |s| s.files.len())
+    }
+
+    /// Whether the report speaks for `file`.
+    pub fn covers(&self, file: FileId) -> bool {
+        self.scope
+            .is_none_or(|s| s.files.binary_search(&file).is_ok())
+    }
+
+    /// The findings in the files the report leaves out, counted.
+    pub fn elsewhere(&self) -> Tally {
+        self.scope.map_or_else(Tally::default, |s| s.elsewhere)
+    }
+}
+
+/// The files a report is about when it is not about all of them: rules cross files, so every
+/// file is checked, and the report keeps the findings located in the files named.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Scope {
+    /// The files read that the names cover, in order.
+    pub files: Vec<FileId>,
+    /// The findings located elsewhere, which the report leaves out.
+    pub elsewhere: Tally,
+}
+
+impl Scope {
+    /// Keeps the findings located in the files that `names` cover, and the silenced ones too.
+    /// A name is a path from the root with `/` separators: a file (`records/members/iom.yaml`),
+    /// a folder (`records/members`) that covers the files under it, or `""`, the root, which
+    /// covers them all.
+    pub fn select(
+        names: &[String],
+        sources: &Sources,
+        diagnostics: &mut Vec<Diagnostic>,
+        silenced: &mut Vec<Silenced>,
+    ) -> Scope {
+        let covered = |name: &str| {
+            names.iter().any(|n| {
+                n.is_empty()
+                    || name
+                        .strip_prefix(n.as_str())
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+            })
+        };
+        let inside: Vec<bool> = sources
+            .iter()
+            .map(|(_, file)| covered(file.name.trim_end_matches('/')))
+            .collect();
+        let (kept, left): (Vec<Diagnostic>, Vec<Diagnostic>) = std::mem::take(diagnostics)
+            .into_iter()
+            .partition(|d| inside[d.primary.file]);
+        *diagnostics = kept;
+        silenced.retain(|s| inside[s.diagnostic.primary.file]);
+        let files = (0..inside.len()).filter(|&i| inside[i]).collect();
+        Scope {
+            files,
+            elsewhere: Tally::of(&left),
+        }
+    }
 }
 
 /// The findings a person reads: at most `max` of each rule (every one when `max` is 0), in

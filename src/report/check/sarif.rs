@@ -2,27 +2,52 @@
 //!
 //! One run whose driver lists the whole rule catalogue, so that `ruleIndex` is stable from one
 //! run to the next and a dashboard can show a rule's explanation even for a rule that found
-//! nothing. Written with `json!` rather than a SARIF crate: the handful of objects used here is
-//! all roster needs. Columns count characters, as everywhere in roster, which SARIF calls
-//! `unicodeCodePoints` (its default is UTF-16 code units); regions end just after their last
-//! character, as SARIF's `endColumn` does.
+//! nothing; each rule links to its section of `docs/rules.md` (`helpUri`), and the driver to the
+//! repository (`informationUri`, Cargo.toml's `repository`). Written with `json!` rather than a
+//! SARIF crate: the handful of objects used here is all roster needs. Columns count characters,
+//! as everywhere in roster, which SARIF calls `unicodeCodePoints` (its default is UTF-16 code
+//! units); regions end just after their last character, as SARIF's `endColumn` does.
+//!
+//! Each result carries what a dashboard needs to show and track it without the files at hand:
+//! the text of its region (`snippet`), the lines around it (`contextRegion`), and a fingerprint
+//! (`partialFingerprints`) that does not change when lines above the finding are added or
+//! removed. A finding silenced by a `# roster: allow CODE -- reason` comment is a result too,
+//! with an in-source suppression whose justification is the reason, as SARIF defines: a
+//! dashboard then lists it as dismissed, with why, instead of not at all.
 
 use super::CheckReport;
 use crate::catalogue::{self, Rule};
 use crate::diag::{Diagnostic, Label, Severity};
-use crate::source::Sources;
+use crate::source::{SourceFile, Sources};
 use serde_json::{json, Value};
+use std::collections::HashMap;
 use std::io;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
+/// Where roster's source and documentation live.
+const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
+
+/// The name of roster's fingerprint in `partialFingerprints`; the version goes up if what it
+/// hashes ever changes, so that a dashboard does not match old fingerprints with new ones.
+const FINGERPRINT: &str = "rosterFinding/v1";
+
 pub fn render(report: &CheckReport, out: &mut dyn io::Write) -> io::Result<()> {
     let rules: Vec<Value> = catalogue::CATALOGUE.iter().map(|r| rule(r)).collect();
-    let results: Vec<Value> = report
+    let mut fingerprints = Fingerprints::default();
+    let mut results: Vec<Value> = report
         .diagnostics
         .iter()
-        .map(|d| result(report.sources, d))
+        .map(|d| result(report.sources, d, &mut fingerprints, None))
         .collect();
+    results.extend(report.silenced.iter().map(|s| {
+        result(
+            report.sources,
+            &s.diagnostic,
+            &mut fingerprints,
+            Some(&s.silence.message),
+        )
+    }));
     let sarif = json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -32,6 +57,7 @@ pub fn render(report: &CheckReport, out: &mut dyn io::Write) -> io::Result<()> {
                     "name": env!("CARGO_PKG_NAME"),
                     "version": env!("CARGO_PKG_VERSION"),
                     "semanticVersion": env!("CARGO_PKG_VERSION"),
+                    "informationUri": REPOSITORY,
                     "rules": rules,
                 }
             },
@@ -49,9 +75,19 @@ fn rule(rule: &Rule) -> Value {
         "name": rule.name,
         "shortDescription": { "text": rule.summary },
         "fullDescription": { "text": full_description(rule) },
+        "helpUri": help_uri(rule),
         "help": { "text": rule.explanation, "markdown": rule.explanation },
         "defaultConfiguration": { "level": level(rule.default_severity) },
     })
+}
+
+/// The rule's section of `docs/rules.md`, whose headings are `## CODE name`.
+pub fn help_uri(rule: &Rule) -> String {
+    format!(
+        "{REPOSITORY}/blob/main/docs/rules.md#{}-{}",
+        rule.code.to_lowercase(),
+        rule.name
+    )
 }
 
 /// The first paragraph of the explanation that is not a heading (its "What it finds"), on one
@@ -67,7 +103,12 @@ fn full_description(rule: &Rule) -> String {
         )
 }
 
-fn result(sources: &Sources, d: &Diagnostic) -> Value {
+fn result(
+    sources: &Sources,
+    d: &Diagnostic,
+    fingerprints: &mut Fingerprints,
+    silenced: Option<&str>,
+) -> Value {
     let rule_index = catalogue::CATALOGUE
         .iter()
         .position(|r| r.code == d.rule.code)
@@ -83,6 +124,12 @@ fn result(sources: &Sources, d: &Diagnostic) -> Value {
         "level": level(d.severity),
         "message": { "text": text },
         "locations": [location(sources, &d.primary, None)],
+        "partialFingerprints": { FINGERPRINT: fingerprints.next(sources, d) },
+        // An empty list says the result is not suppressed; no list would say it is not known.
+        "suppressions": match silenced {
+            Some(reason) => json!([{ "kind": "inSource", "justification": reason }]),
+            None => json!([]),
+        },
         "properties": { "certainty": d.certainty },
     });
     if !d.secondary.is_empty() {
@@ -99,28 +146,88 @@ fn result(sources: &Sources, d: &Diagnostic) -> Value {
 
 fn location(sources: &Sources, label: &Label, id: Option<usize>) -> Value {
     let file = sources.get(label.file);
-    let start = file.line_col(label.span.start as usize);
-    let end = file.line_col(label.span.end as usize);
+    let range = file.clamp(label.span);
+    let start = file.line_col(range.start);
+    let end = file.line_col(range.end);
+    let mut physical = json!({
+        "artifactLocation": { "uri": uri(&file.name), "uriBaseId": "%SRCROOT%" },
+        "region": {
+            "startLine": start.line,
+            "startColumn": start.col,
+            "endLine": end.line,
+            "endColumn": end.col,
+            "snippet": { "text": &file.text[range] },
+        }
+    });
+    // The primary location also gets the lines around it, one before and one after.
+    if id.is_none() {
+        physical["contextRegion"] = context(file, start.line, end.line);
+    }
     let mut location = serde_json::Map::new();
     if let Some(id) = id {
         location.insert("id".into(), json!(id));
     }
-    location.insert(
-        "physicalLocation".into(),
-        json!({
-            "artifactLocation": { "uri": uri(&file.name), "uriBaseId": "%SRCROOT%" },
-            "region": {
-                "startLine": start.line,
-                "startColumn": start.col,
-                "endLine": end.line,
-                "endColumn": end.col,
-            }
-        }),
-    );
+    location.insert("physicalLocation".into(), physical);
     if !label.message.is_empty() {
         location.insert("message".into(), json!({ "text": label.message }));
     }
     Value::Object(location)
+}
+
+/// Whole lines from the one before `first` to the one after `last`, with their text.
+fn context(file: &SourceFile, first: usize, last: usize) -> Value {
+    // The empty line after a file's last line break is not a line to show, unless the region
+    // is on it (the end of the file).
+    let lines = file.line_count() - usize::from(file.text.ends_with('\n'));
+    let first = first.saturating_sub(1).max(1);
+    let last = (last + 1).min(lines).max(last);
+    let text = &file.text[file.line_start(first)..file.line_start(last + 1)];
+    json!({
+        "startLine": first,
+        "endLine": last,
+        "snippet": { "text": text },
+    })
+}
+
+/// Fingerprints of the results of one run. What is hashed is what identifies a finding
+/// whatever moves around it: the rule, the file, the message and the text of the finding's
+/// first line without its indentation; and, for findings equal in all of these, which of them
+/// this is, in order. Its line number is left out, so a line added above it keeps the
+/// fingerprint, and a dashboard keeps its history (and a dismissal) across edits.
+#[derive(Default)]
+struct Fingerprints {
+    seen: HashMap<u64, usize>,
+}
+
+impl Fingerprints {
+    fn next(&mut self, sources: &Sources, d: &Diagnostic) -> String {
+        let file = sources.get(d.primary.file);
+        let line = file.line_col(file.clamp(d.primary.span).start).line;
+        let parts = [
+            d.rule.code,
+            &file.name,
+            &d.message,
+            file.line_text(line).trim(),
+        ];
+        // Each part ended by a NUL byte, so that `ab`, `c` and `a`, `bc` differ.
+        let key = fnv1a(parts.iter().flat_map(|p| p.bytes().chain([0])));
+        let count = self.seen.entry(key).or_default();
+        *count += 1;
+        format!("{:016x}:{count}", key)
+    }
+}
+
+/// The 64-bit FNV-1a hash of `bytes`. Written here rather than taken from a crate: the
+/// standard library's hashers promise no stable output across Rust releases, and a fingerprint
+/// must stay the same from one version of roster to the next; FNV is these few lines, and a
+/// fingerprint needs no resistance to attacks.
+fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in bytes {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
 }
 
 fn level(severity: Severity) -> &'static str {
@@ -144,4 +251,17 @@ fn uri(path: &str) -> String {
         }
     }
     uri
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv1a_gives_the_published_values() {
+        // Test vectors of the FNV reference (Fowler, Noll, Vo).
+        assert_eq!(fnv1a(*b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(*b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a(*b"foobar"), 0x8594_4171_f739_67e8);
+    }
 }

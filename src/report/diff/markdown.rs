@@ -28,14 +28,12 @@ use crate::diff::{
     prose, ChangeKind, Consequences, FieldChange, Finding, RecordChange, Report, SentenceChange,
     Word, WordOp,
 };
-use crate::report::markdown::{code, inline, plain};
+use crate::report::markdown::{code, inline, plain, GITHUB_LIMIT};
 use crate::report::text::severity_word;
 use serde_json::Value;
 use std::fmt::Write as _;
 use std::io;
 
-/// GitHub's limit for a comment, in characters.
-const LIMIT: usize = 65_536;
 /// What a report that is too long is cut to, in bytes (at least as many as characters).
 const BUDGET: usize = 60_000;
 /// Room kept for the closing note.
@@ -50,7 +48,7 @@ const FOLD_PROSE: usize = 300;
 /// The report as a comment of its own, with its `###` heading.
 pub fn render(report: &Report, extras: Extras, out: &mut dyn io::Write) -> io::Result<()> {
     let full = document(report, None, extras);
-    let text = if full.chars().count() <= LIMIT {
+    let text = if full.chars().count() <= GITHUB_LIMIT {
         full
     } else {
         document(report, Some(BUDGET), extras)
