@@ -14,7 +14,7 @@ mod human;
 mod json;
 mod junit;
 mod markdown;
-mod sarif;
+pub mod sarif;
 
 /// An output format of `roster check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

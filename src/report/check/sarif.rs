@@ -2,8 +2,10 @@
 //!
 //! One run whose driver lists the whole rule catalogue, so that `ruleIndex` is stable from one
 //! run to the next and a dashboard can show a rule's explanation even for a rule that found
-//! nothing; each rule links to its section of `docs/rules.md` (`helpUri`), and the driver to the
-//! repository (`informationUri`, Cargo.toml's `repository`). Written with `json!` rather than a
+//! nothing, with its whole explanation (`help`). When Cargo.toml names roster's public
+//! repository (`repository`), each rule also links to its section of `docs/rules.md` there
+//! (`helpUri`) and the driver to the repository (`informationUri`); without one, no link is
+//! made up. Written with `json!` rather than a
 //! SARIF crate: the handful of objects used here is all roster needs. Columns count characters,
 //! as everywhere in roster, which SARIF calls `unicodeCodePoints` (its default is UTF-16 code
 //! units); regions end just after their last character, as SARIF's `endColumn` does.
@@ -25,8 +27,10 @@ use std::io;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-/// Where roster's source and documentation live.
-const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
+/// Where roster's source and documentation live, when Cargo.toml says (`repository`).
+fn repository() -> Option<&'static str> {
+    Some(env!("CARGO_PKG_REPOSITORY")).filter(|r| !r.is_empty())
+}
 
 /// The name of roster's fingerprint in `partialFingerprints`; the version goes up if what it
 /// hashes ever changes, so that a dashboard does not match old fingerprints with new ones.
@@ -48,19 +52,20 @@ pub fn render(report: &CheckReport, out: &mut dyn io::Write) -> io::Result<()> {
             Some(&s.silence.message),
         )
     }));
+    let mut driver = json!({
+        "name": env!("CARGO_PKG_NAME"),
+        "version": env!("CARGO_PKG_VERSION"),
+        "semanticVersion": env!("CARGO_PKG_VERSION"),
+        "rules": rules,
+    });
+    if let Some(repository) = repository() {
+        driver["informationUri"] = json!(repository);
+    }
     let sarif = json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": {
-                "driver": {
-                    "name": env!("CARGO_PKG_NAME"),
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "semanticVersion": env!("CARGO_PKG_VERSION"),
-                    "informationUri": REPOSITORY,
-                    "rules": rules,
-                }
-            },
+            "tool": { "driver": driver },
             "columnKind": "unicodeCodePoints",
             "results": results,
         }]
@@ -70,21 +75,24 @@ pub fn render(report: &CheckReport, out: &mut dyn io::Write) -> io::Result<()> {
 }
 
 fn rule(rule: &Rule) -> Value {
-    json!({
+    let mut value = json!({
         "id": rule.code,
         "name": rule.name,
         "shortDescription": { "text": rule.summary },
         "fullDescription": { "text": full_description(rule) },
-        "helpUri": help_uri(rule),
         "help": { "text": rule.explanation, "markdown": rule.explanation },
         "defaultConfiguration": { "level": level(rule.default_severity) },
-    })
+    });
+    if let Some(repository) = repository() {
+        value["helpUri"] = json!(help_uri(repository, rule));
+    }
+    value
 }
 
-/// The rule's section of `docs/rules.md`, whose headings are `## CODE name`.
-pub fn help_uri(rule: &Rule) -> String {
+/// The rule's section of `docs/rules.md` in `repository`, whose headings are `## CODE name`.
+pub fn help_uri(repository: &str, rule: &Rule) -> String {
     format!(
-        "{REPOSITORY}/blob/main/docs/rules.md#{}-{}",
+        "{repository}/blob/main/docs/rules.md#{}-{}",
         rule.code.to_lowercase(),
         rule.name
     )
