@@ -399,9 +399,13 @@ impl FieldReader {
         let Some(list) = node.get(key).and_then(Node::as_sequence) else {
             return Vec::new();
         };
-        list.iter()
-            .filter_map(|n| Some(self.field(n.as_str()?.to_string(), n)))
-            .collect()
+        // Sized for the list: collecting a filtered list would reserve room for four.
+        let mut strings = Vec::with_capacity(list.len());
+        strings.extend(
+            list.iter()
+                .filter_map(|n| Some(self.field(n.as_str()?.to_string(), n))),
+        );
+        strings
     }
 
     /// The member ids under `key`: each item a string, or a mapping with an `id` (and its own
@@ -469,6 +473,9 @@ impl FieldReader {
         for item in self.items(node, "disputed") {
             ids.extend(self.strings(item, "sources"));
         }
+        // A record cites a source or two, and a large list holds a million records: no spare
+        // room is kept beside each.
+        ids.shrink_to_fit();
         Citations {
             at: self.loc(node),
             ids,
@@ -489,59 +496,70 @@ impl Dataset {
             match input.kind {
                 Kind::Group => data.read_group(&r, root),
                 Kind::Member => data.read_member(&r, input.name, root),
-                Kind::Chairs => {
-                    let items = r.items(root, "chairs");
-                    data.chairs.reserve(items.size_hint().1.unwrap_or(0));
-                    data.citations.reserve(items.size_hint().1.unwrap_or(0));
-                    for (index, node) in items.enumerate() {
-                        data.read_chair(&r, index, node);
+                Kind::Chairs | Kind::WorkingGroups | Kind::Documents | Kind::Sources => {
+                    let key = crate::load::schema::list_key(input.kind).unwrap_or_default();
+                    let items = root.get(key).map_or(&[][..], Node::items);
+                    if input.kind == Kind::Chairs {
+                        data.chairs.reserve(items.len());
+                        data.citations.reserve(items.len());
                     }
-                }
-                Kind::WorkingGroups => {
-                    for node in r.items(root, "working_groups") {
-                        data.citations.push(r.citations(node));
-                        let id = r.string(node, "id");
-                        let who = id.as_ref().map_or("?", |f| f.value.as_str());
-                        data.localized.extend(r.localized(node, "name", || {
-                            format!("the name of working group `{who}`")
-                        }));
-                        let (mut co_chairs, cited) = r.member_refs(node, "co_chairs");
-                        data.citations.extend(cited);
-                        co_chairs.extend(r.string(node, "chair"));
-                        data.working_groups.push(WorkingGroup {
-                            at: r.loc(node),
-                            id,
-                            co_chairs,
-                            from: r.date(node, "from"),
-                            until: r.date(node, "until"),
-                        });
-                    }
-                }
-                Kind::Documents => {
-                    for node in r.items(root, "documents") {
-                        data.citations.push(r.citations(node));
-                        let covers = node
-                            .get("covers")
-                            .and_then(|c| Some((r.date(c, "start")?, r.date(c, "end")?)));
-                        data.documents.push(Document {
-                            at: r.loc(node),
-                            id: r.string(node, "id"),
-                            kind: node.get("kind").and_then(Node::as_str).map(str::to_string),
-                            author: r.string(node, "author"),
-                            covers,
-                        });
-                    }
-                }
-                Kind::Sources => {
-                    for node in r.items(root, "sources") {
-                        if let Some(id) = r.string(node, "id") {
-                            data.sources.push(SourceRecord { id });
-                        }
+                    for (index, node) in items.iter().enumerate() {
+                        data.read_list_item(input.kind, input.file, index, node);
                     }
                 }
             }
         }
         data
+    }
+
+    /// Adds one item of a record list (the `index`th of `chairs.yaml`'s `chairs`, say) read
+    /// from `file`; an item that is not a mapping is skipped, the schema has reported it.
+    /// [`Dataset::build`] reads lists with it, and so does a large list read item by item.
+    pub fn read_list_item(&mut self, kind: Kind, file: FileId, index: usize, node: &Node) {
+        if !node.is_mapping() {
+            return;
+        }
+        let r = &FieldReader { file };
+        match kind {
+            Kind::Chairs => self.read_chair(r, index, node),
+            Kind::WorkingGroups => {
+                self.citations.push(r.citations(node));
+                let id = r.string(node, "id");
+                let who = id.as_ref().map_or("?", |f| f.value.as_str());
+                self.localized.extend(r.localized(node, "name", || {
+                    format!("the name of working group `{who}`")
+                }));
+                let (mut co_chairs, cited) = r.member_refs(node, "co_chairs");
+                self.citations.extend(cited);
+                co_chairs.extend(r.string(node, "chair"));
+                self.working_groups.push(WorkingGroup {
+                    at: r.loc(node),
+                    id,
+                    co_chairs,
+                    from: r.date(node, "from"),
+                    until: r.date(node, "until"),
+                });
+            }
+            Kind::Documents => {
+                self.citations.push(r.citations(node));
+                let covers = node
+                    .get("covers")
+                    .and_then(|c| Some((r.date(c, "start")?, r.date(c, "end")?)));
+                self.documents.push(Document {
+                    at: r.loc(node),
+                    id: r.string(node, "id"),
+                    kind: node.get("kind").and_then(Node::as_str).map(str::to_string),
+                    author: r.string(node, "author"),
+                    covers,
+                });
+            }
+            Kind::Sources => {
+                if let Some(id) = r.string(node, "id") {
+                    self.sources.push(SourceRecord { id });
+                }
+            }
+            Kind::Group | Kind::Member => {}
+        }
     }
 
     fn read_group(&mut self, r: &FieldReader, root: &Node) {
@@ -764,19 +782,30 @@ impl Dataset {
     }
 }
 
+/// Moves the items of `from` to the end of `to`; when `to` is empty, by taking `from`'s
+/// allocation rather than copying: the million chair terms of one file are moved, not copied
+/// beside themselves.
+fn absorb<T>(to: &mut Vec<T>, from: &mut Vec<T>) {
+    if to.is_empty() && to.capacity() <= from.capacity() {
+        std::mem::swap(to, from);
+    } else {
+        to.append(from);
+    }
+}
+
 impl Dataset {
     /// Moves the records of `other`, the model of another file, into this one.
     pub fn absorb(&mut self, mut other: Dataset) {
         if self.group.is_none() {
             self.group = other.group.take();
         }
-        self.members.append(&mut other.members);
-        self.chairs.append(&mut other.chairs);
-        self.working_groups.append(&mut other.working_groups);
-        self.documents.append(&mut other.documents);
-        self.sources.append(&mut other.sources);
-        self.citations.append(&mut other.citations);
-        self.localized.append(&mut other.localized);
+        absorb(&mut self.members, &mut other.members);
+        absorb(&mut self.chairs, &mut other.chairs);
+        absorb(&mut self.working_groups, &mut other.working_groups);
+        absorb(&mut self.documents, &mut other.documents);
+        absorb(&mut self.sources, &mut other.sources);
+        absorb(&mut self.citations, &mut other.citations);
+        absorb(&mut self.localized, &mut other.localized);
     }
 
     /// Adds the records of `other`, the model of another file, to this one.

@@ -65,9 +65,17 @@ const PARALLEL_BYTES: usize = 1 << 20;
 /// What parsing one file gives: its findings, its model, and its document when kept.
 type Parsed = (Vec<Diagnostic>, Dataset, Option<ParsedFile>);
 
+/// From this size on, a record list whose document is not kept is read item by item
+/// ([`stream`]). Smaller files are read whole: one more validator to compile would cost more
+/// than the tree of a small file.
+const STREAM_BYTES: usize = 1 << 20;
+
 /// Loads, validates and models one file. Pure: safe to run on any thread.
 fn parse(sources: &Sources, id: FileId, kind: Kind, schemas: &Schemas, keep: bool) -> Parsed {
     let source = sources.get(id);
+    if !keep && source.text.len() >= STREAM_BYTES && schemas.item_validator(kind).is_some() {
+        return stream(sources, id, kind, schemas);
+    }
     let loaded = yaml::load(id, source);
     let readable = !loaded.is_unreadable();
     let mut diagnostics = loaded.diagnostics;
@@ -82,6 +90,68 @@ fn parse(sources: &Sources, id: FileId, kind: Kind, schemas: &Schemas, keep: boo
         document: &document,
     }]);
     (diagnostics, part, keep.then_some(document))
+}
+
+/// Loads, validates and models a large record list item by item: each item of the list is
+/// validated against the schema of an item and added to the model as soon as it is read, then
+/// dropped, so the file is never held as a tree (a `chairs.yaml` of a million terms would take
+/// about five times its size). The findings and the model are those of [`parse`]: the rest of
+/// the file is validated with its list emptied, which the schema allows only when nothing in
+/// it looks at the items together ([`Schemas::item_validator`]).
+fn stream(sources: &Sources, id: FileId, kind: Kind, schemas: &Schemas) -> Parsed {
+    struct Streamed<'a> {
+        key: &'static str,
+        kind: Kind,
+        file: FileId,
+        schemas: &'a Schemas,
+        index: usize,
+        diagnostics: Vec<Diagnostic>,
+        part: Dataset,
+    }
+    impl yaml::Items for Streamed<'_> {
+        fn key(&self) -> &str {
+            self.key
+        }
+        fn item(&mut self, node: crate::load::tree::Node) {
+            let found = self
+                .schemas
+                .validate_item(self.kind, self.file, self.index, &node);
+            self.diagnostics.extend(found);
+            self.part
+                .read_list_item(self.kind, self.file, self.index, &node);
+            self.index += 1;
+        }
+        fn reset(&mut self) {
+            self.index = 0;
+            self.diagnostics = Vec::new();
+            self.part = Dataset::default();
+        }
+    }
+    let mut items = Streamed {
+        key: crate::load::schema::list_key(kind).unwrap_or_default(),
+        kind,
+        file: id,
+        schemas,
+        index: 0,
+        diagnostics: Vec::new(),
+        part: Dataset::default(),
+    };
+    let loaded = yaml::load_streaming(id, sources.get(id), &mut items);
+    let readable = !loaded.is_unreadable();
+    let mut diagnostics = loaded.diagnostics;
+    let (Some(document), true) = (loaded.document, readable) else {
+        return (diagnostics, Dataset::default(), None);
+    };
+    diagnostics.extend(schemas.validate(kind, id, &document));
+    diagnostics.append(&mut items.diagnostics);
+    let mut part = Dataset::build(&[Input {
+        file: id,
+        kind,
+        name: &sources.get(id).name,
+        document: &document,
+    }]);
+    part.absorb(items.part);
+    (diagnostics, part, None)
 }
 
 fn fingerprint(parts: impl IntoIterator<Item = (impl Hash, impl Hash)>) -> u64 {
@@ -419,5 +489,109 @@ impl Corpus {
             silenced,
             data,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::schema;
+
+    /// The findings and the model of `text` as `name`, read whole and read item by item.
+    fn both_ways(name: &str, text: &str) -> (String, String) {
+        let schemas = Schemas::from_texts(schema::built_in()).unwrap();
+        let mut sources = Sources::new();
+        let id = sources.add(SourceFile::new(name, name, text.to_string()));
+        let kind = Kind::of(name.strip_prefix("records/").unwrap()).unwrap();
+        assert!(schemas.item_validator(kind).is_some(), "{name}");
+        let show = |(mut diagnostics, part, _): Parsed| {
+            diag::sort(&mut diagnostics);
+            format!("{diagnostics:#?}\n{part:#?}")
+        };
+        let whole = show(parse(&sources, id, kind, &schemas, true));
+        let streamed = show(stream(&sources, id, kind, &schemas));
+        (whole, streamed)
+    }
+
+    fn same_both_ways(name: &str, text: &str) {
+        let (whole, streamed) = both_ways(name, text);
+        assert_eq!(whole, streamed, "{name}:\n{text}");
+    }
+
+    #[test]
+    fn a_list_read_item_by_item_gives_what_reading_it_whole_gives() {
+        let shipped = |file: &str| {
+            std::fs::read_to_string(format!("{}/records/{file}", env!("CARGO_MANIFEST_DIR")))
+                .unwrap()
+        };
+        // sources.yaml is not read item by item: its schema asks for at least one source.
+        for file in ["chairs.yaml", "working-groups.yaml", "documents.yaml"] {
+            let text = shipped(file);
+            let (whole, _) = both_ways(&format!("records/{file}"), &text);
+            assert!(whole.contains("Field"), "{file} has records");
+            same_both_ways(&format!("records/{file}"), &text);
+        }
+        // Findings inside items, at the root, and in the reading.
+        let chairs = [
+            // an unknown key, a wrong type, a date that does not exist, a missing key, a key
+            // that may not go with the others, an item that is not a mapping
+            "chairs:\n  - {chair: iom, start: 2010-01, end: 2010-06, sources: [a], colour: red}\n  - {chair: 3, start: 2010-07, end: 2010-02-30, sources: [a]}\n  - {chair: iom, start: 2011-01, sources: [a]}\n  - {vacant: true, reason: none, irregular: x, start: 2011-07, end: 2011-12, sources: [a]}\n  - just text\n  - {chair: ilo, start: 2012-01, end: 2012-06, sources: [a]}\n",
+            // a key beside the list, and the list given twice (the second is dropped)
+            "chairs:\n  - {chair: iom, start: 2010-01, end: 2010-06, sources: [a]}\nnote: x\nchairs:\n  - {chair: ilo, start: 2012-01, end: 2012-06, sources: [a]}\n",
+            // a list that is not a list
+            "chairs: {chair: iom}\n",
+            "chairs: []\n",
+            // block style, with an anchor that sends the text to the full parser (Y004)
+            "chairs:\n  - chair: iom\n    start: 2010-01\n    end: 2010-06\n    sources: [a]\n  - &x\n    chair: ilo\n",
+            // a tab, which the fast reader leaves to the full parser, and a syntax error
+            "chairs:\n  - chair: iom\n    start: 2010-01\n    end: 2010-06\n    sources: [a]\n    note: \"a\ttab\"\n",
+            "chairs:\n  - {chair: iom, start: 2010-01\n",
+            "# nothing\n",
+            "- a list at the root\n",
+        ];
+        for text in chairs {
+            same_both_ways("records/chairs.yaml", text);
+        }
+        // The findings inside items name their place in the file, as when read whole.
+        let (_, streamed) = both_ways("records/chairs.yaml", chairs[0]);
+        for expected in [
+            "unknown key `colour` at `/chairs/0`",
+            "at `/chairs/1/chair`",
+            "2010-02-30",
+            "missing required key `end` at `/chairs/2`",
+            "`irregular` is not allowed here at `/chairs/3`",
+            "at `/chairs/4`",
+        ] {
+            assert!(streamed.contains(expected), "{expected}:\n{streamed}");
+        }
+        assert!(
+            streamed.contains("index: 5"),
+            "the last item keeps its place"
+        );
+        same_both_ways(
+            "records/documents.yaml",
+            "documents:\n  - {id: a, kind: chairmanship-report}\n  - {id: 3}\n",
+        );
+    }
+
+    #[test]
+    fn a_schema_that_looks_at_the_items_together_is_not_validated_item_by_item() {
+        let mut texts = schema::built_in();
+        for (name, text) in &mut texts {
+            if name == "chairs.schema.json" {
+                *text = text.replacen(
+                    "\"type\": \"array\",",
+                    "\"type\": \"array\", \"minItems\": 1,",
+                    1,
+                );
+                assert!(text.contains("minItems\": 1"));
+            }
+        }
+        let schemas = Schemas::from_texts(texts).unwrap();
+        assert!(schemas.item_validator(Kind::Chairs).is_none());
+        assert!(schemas.item_validator(Kind::Documents).is_some());
+        assert!(schemas.item_validator(Kind::Group).is_none());
+        // The shipped sources schema asks for at least one source: read whole.
+        assert!(schemas.item_validator(Kind::Sources).is_none());
     }
 }

@@ -24,6 +24,7 @@ use serde_json::Value;
 use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
+use std::sync::{Arc, OnceLock};
 
 /// The format of `defs.schema.json#/$defs/date`: a date whose days exist and whose window does
 /// not end before it starts. Editors do not know it and skip it; they check the date's form by
@@ -56,6 +57,91 @@ const BASE_URI: &str = "file:///roster/schemas/";
 #[derive(Clone)]
 pub struct Schemas {
     validators: HashMap<Kind, Validator<Tree>>,
+    /// The schemas of the items of each record list, compiled when a large list is first
+    /// streamed ([`Schemas::item_validator`]).
+    lists: Arc<Lists>,
+}
+
+/// What validating a record list item by item needs: the schema documents, to compile an
+/// item's schema on demand, and each list kind's item validator once compiled (`None` when
+/// the kind's schema does not allow validating item by item, or its items do not compile).
+struct Lists {
+    documents: Vec<(String, Value)>,
+    validators: HashMap<Kind, OnceLock<Option<Validator<Tree>>>>,
+}
+
+/// The key of the root mapping that holds a list kind's records (`chairs:`), for the kinds
+/// whose file is one list.
+pub fn list_key(kind: Kind) -> Option<&'static str> {
+    match kind {
+        Kind::Chairs => Some("chairs"),
+        Kind::WorkingGroups => Some("working_groups"),
+        Kind::Documents => Some("documents"),
+        Kind::Sources => Some("sources"),
+        Kind::Group | Kind::Member => None,
+    }
+}
+
+/// The keywords a record list's root schema may use for the list to be validated item by
+/// item: none of them looks into the list's items.
+const ROOT_KEYWORDS: &[&str] = &[
+    "$schema",
+    "$id",
+    "$comment",
+    "$defs",
+    "title",
+    "description",
+    "type",
+    "properties",
+    "required",
+    "additionalProperties",
+];
+
+/// The keywords the list's own schema may use: with them, a list is valid exactly when each
+/// item is valid against `items`, and a file whose list is emptied is valid exactly when the
+/// rest of the file is.
+const LIST_KEYWORDS: &[&str] = &["$comment", "title", "description", "type", "items"];
+
+impl Lists {
+    fn new(documents: Vec<(String, Value)>) -> Lists {
+        let validators = Kind::ALL
+            .into_iter()
+            .filter(|kind| list_key(*kind).is_some())
+            .map(|kind| (kind, OnceLock::new()))
+            .collect();
+        Lists {
+            documents,
+            validators,
+        }
+    }
+
+    /// The pointer, in the kind's schema file, of the schema of one item of its list, when
+    /// the schema allows validating the list item by item.
+    fn item_pointer(&self, kind: Kind) -> Option<String> {
+        let key = list_key(kind)?;
+        let file = kind.schema_file();
+        let (_, root) = self.documents.iter().find(|(n, _)| *n == file)?;
+        let root = root.as_object()?;
+        let list = root.get("properties")?.get(key)?.as_object()?;
+        let allowed = root.keys().all(|k| ROOT_KEYWORDS.contains(&k.as_str()))
+            && list.keys().all(|k| LIST_KEYWORDS.contains(&k.as_str()))
+            && list.get("type").is_none_or(|t| t == "array")
+            && list.contains_key("items");
+        allowed.then(|| format!("/properties/{key}/items"))
+    }
+
+    fn compile(&self, kind: Kind) -> Option<Validator<Tree>> {
+        let pointer = self.item_pointer(kind)?;
+        let file = kind.schema_file();
+        let registry = registry(&self.documents).ok()?;
+        let wrapper = serde_json::json!({ "$ref": format!("{BASE_URI}{file}#{pointer}") });
+        // The wrapper lives at an address of its own: at the schema file's, it would stand for
+        // that file, and the pointer would be looked for in the wrapper.
+        options(&registry, &file, &jsonschema::PatternCache::new())
+            .with_base_uri(format!("{BASE_URI}items/{file}"))
+            .build(&wrapper)
+            .ok()
+    }
 }
 
 impl std::fmt::Debug for Schemas {
@@ -101,19 +187,7 @@ impl Schemas {
 
     /// Compiles schemas given as `(file name, JSON)` pairs.
     pub fn compile(documents: Vec<(String, Value)>) -> Result<Schemas, Error> {
-        let mut builder = Registry::new().draft(Draft::Draft202012);
-        for (name, value) in &documents {
-            builder = builder
-                .add(format!("{BASE_URI}{name}"), value.clone())
-                .map_err(|e| Error::schema(format!("schema `schemas/{name}`: {e}")))?;
-        }
-        let registry = builder
-            .prepare()
-            .map_err(|e| {
-                Error::schema(format!(
-                    "the schemas in `schemas/` cannot be compiled: {e} (roster never fetches a remote `$ref`: copy the schema into `schemas/` and refer to it by file name)"
-                ))
-            })?;
+        let registry = registry(&documents)?;
         let mut validators = HashMap::new();
         // One cache of compiled patterns for every kind: the date's pattern is used by six of
         // the seven schemas, and compiling it is most of what compiling a schema costs.
@@ -125,19 +199,49 @@ impl Schemas {
                     "schema `schemas/{file}` is missing: every kind of record needs one"
                 ))
             })?;
-            let validator = jsonschema::options_for::<Tree>()
-                .with_draft(Draft::Draft202012)
-                .with_registry(&registry)
-                .with_base_uri(format!("{BASE_URI}{file}"))
-                .should_validate_formats(true)
-                .with_format(DATE_FORMAT, date_exists)
-                .with_pattern_cache(patterns.clone())
-                .offline()
+            let validator = options(&registry, &file, &patterns)
                 .build(schema)
                 .map_err(|e| not_compiled(&documents, &file, &e))?;
             validators.insert(kind, validator);
         }
-        Ok(Schemas { validators })
+        Ok(Schemas {
+            validators,
+            lists: Arc::new(Lists::new(documents)),
+        })
+    }
+
+    /// The validator of one item of a list kind's list, compiled the first time it is asked
+    /// for; `None` when the kind's schema does not allow validating its list item by item
+    /// (its root or its list uses keywords that look at the items together).
+    pub fn item_validator(&self, kind: Kind) -> Option<&Validator<Tree>> {
+        self.lists
+            .validators
+            .get(&kind)?
+            .get_or_init(|| self.lists.compile(kind))
+            .as_ref()
+    }
+
+    /// Every violation of one item of the list of `kind`, the `index`th, against the schema
+    /// of an item ([`Schemas::item_validator`], which must exist): the findings that
+    /// validating the whole file would give about this item.
+    pub fn validate_item(
+        &self,
+        kind: Kind,
+        file: FileId,
+        index: usize,
+        item: &Node,
+    ) -> Vec<Diagnostic> {
+        let Some(validator) = self.item_validator(kind) else {
+            return Vec::new();
+        };
+        let key = list_key(kind).unwrap_or_default();
+        let prefix = format!("/{key}/{index}");
+        let mut out = Vec::new();
+        let mut keys = KeyIndex::default();
+        for error in validator.iter_errors(item) {
+            describe(&error, kind, file, item, &prefix, &mut keys, &mut out);
+        }
+        out
     }
 
     /// Every violation of `document` against the schema of `kind`.
@@ -146,10 +250,42 @@ impl Schemas {
         let mut out = Vec::new();
         let mut keys = KeyIndex::default();
         for error in validator.iter_errors(&document.root) {
-            describe(&error, kind, file, &document.root, &mut keys, &mut out);
+            describe(&error, kind, file, &document.root, "", &mut keys, &mut out);
         }
         out
     }
+}
+
+/// Every schema document registered under [`BASE_URI`], for `$ref`s between files.
+fn registry(documents: &[(String, Value)]) -> Result<Registry<'static>, Error> {
+    let mut builder = Registry::new().draft(Draft::Draft202012);
+    for (name, value) in documents {
+        builder = builder
+            .add(format!("{BASE_URI}{name}"), value.clone())
+            .map_err(|e| Error::schema(format!("schema `schemas/{name}`: {e}")))?;
+    }
+    builder.prepare().map_err(|e| {
+        Error::schema(format!(
+            "the schemas in `schemas/` cannot be compiled: {e} (roster never fetches a remote `$ref`: copy the schema into `schemas/` and refer to it by file name)"
+        ))
+    })
+}
+
+/// How every validator is built: draft 2020-12, offline, with roster's date format, for a
+/// schema that lives in `file`.
+fn options<'r>(
+    registry: &'r Registry<'static>,
+    file: &str,
+    patterns: &jsonschema::PatternCache,
+) -> jsonschema::ValidationOptions<'r, Arc<dyn jsonschema::Retrieve>, Tree> {
+    jsonschema::options_for::<Tree>()
+        .with_draft(Draft::Draft202012)
+        .with_registry(registry)
+        .with_base_uri(format!("{BASE_URI}{file}"))
+        .should_validate_formats(true)
+        .with_format(DATE_FORMAT, date_exists)
+        .with_pattern_cache(patterns.clone())
+        .offline()
 }
 
 /// The error for the schema of `file` failing to compile, naming the file that holds the bad
@@ -238,16 +374,21 @@ impl<'a> KeyIndex<'a> {
     }
 }
 
+/// Turns one violation into findings. `root` is the node the error's instance path starts
+/// from, and `prefix` the path of `root` in its file (empty for the whole document,
+/// `/chairs/3` for an item validated alone): messages name the path in the file.
 fn describe<'a>(
     error: &ValidationError,
     kind: Kind,
     file: FileId,
     root: &'a Node,
+    prefix: &str,
     keys: &mut KeyIndex<'a>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let pointer = error.instance_path().as_str();
-    let node = keys.locate(root, pointer);
+    let relative = error.instance_path().as_str();
+    let node = keys.locate(root, relative);
+    let pointer = &format!("{prefix}{relative}");
     let instance = error.instance();
     let schema = format!("`schemas/{}`", kind.schema_file());
     let mut push = |span, message: String, label: &str, help: Option<String>| {
@@ -283,15 +424,18 @@ fn describe<'a>(
         }
         // `"key": false`: a key that this kind of entry may not have (a vacancy's `irregular`).
         ValidationErrorKind::FalseSchema => {
-            let key = pointer.rsplit('/').next().unwrap_or_default();
-            let key = key.replace("~1", "/").replace("~0", "~");
-            let parent = &pointer[..pointer.len() - key.len().min(pointer.len())];
+            let written = relative.rsplit('/').next().unwrap_or_default();
+            let key = written.replace("~1", "/").replace("~0", "~");
+            let parent = &relative[..relative.len() - written.len()];
             let parent = parent.trim_end_matches('/');
             let holder = keys.locate(root, parent);
             let span = keys.entry(holder, &key).map_or(node.span, |e| e.key_span);
             push(
                 span,
-                format!("`{key}` is not allowed here{}", place(parent)),
+                format!(
+                    "`{key}` is not allowed here{}",
+                    place(&format!("{prefix}{parent}"))
+                ),
                 "not allowed with the other keys of this entry",
                 Some(format!("remove it: {schema} says which keys go together")),
             );

@@ -47,12 +47,39 @@ impl Loaded {
 
 /// Reads `source` (registered as `file`) under the data-file policy described above.
 pub fn load(file: FileId, source: &SourceFile) -> Loaded {
+    read(file, source, None)
+}
+
+/// Takes the items of a record list one by one as they are read, so that a large list is
+/// never held whole as a tree: see [`load_streaming`].
+pub trait Items {
+    /// The key of the root mapping whose list is handed over (`chairs`).
+    fn key(&self) -> &str;
+    /// The next item of the list, in file order.
+    fn item(&mut self, node: Node);
+    /// Forgets every item handed over: reading starts again from the top of the file (the
+    /// text left the fast reader's subset), and the items come again.
+    fn reset(&mut self);
+}
+
+/// Reads `source` as [`load`] does, but hands each item of the list under the root key
+/// `items.key()` to `items` as soon as it is read, instead of keeping it in the document: the
+/// document has that list empty. Only the list written directly under the root mapping, once,
+/// is handed over; a repeated key's list is dropped as [`load`] drops it. Findings are those
+/// of [`load`]; when the file turns out unreadable ([`Loaded::is_unreadable`]), what `items`
+/// took must be dropped as [`load`]'s document would be.
+pub fn load_streaming(file: FileId, source: &SourceFile, items: &mut dyn Items) -> Loaded {
+    read(file, source, Some(items))
+}
+
+fn read<'a>(file: FileId, source: &'a SourceFile, items: Option<&'a mut dyn Items>) -> Loaded {
     Loader {
         file,
         source,
         diagnostics: Vec::new(),
         stack: Vec::new(),
         pending: Pending::default(),
+        items,
     }
     .run()
 }
@@ -108,6 +135,8 @@ struct Loader<'a> {
     diagnostics: Vec<Diagnostic>,
     stack: Vec<Frame>,
     pending: Pending,
+    /// Where the items of the root list go when the file is streamed.
+    items: Option<&'a mut dyn Items>,
 }
 
 /// Why reading stopped early.
@@ -180,6 +209,9 @@ impl Loader<'_> {
                 self.diagnostics.clear();
                 self.stack.clear();
                 self.pending = Pending::default();
+                if let Some(items) = self.items.as_mut() {
+                    items.reset();
+                }
             }
         }
         let mut parser = Parser::new_from_str(text);
@@ -314,8 +346,30 @@ impl Loader<'_> {
         Ok(Flow::Next)
     }
 
+    /// Whether a node finished now is an item of the streamed list: the list is the value of
+    /// the streamed key of the root mapping, given once.
+    fn streams_item(&self) -> bool {
+        let Some(items) = self.items.as_deref() else {
+            return false;
+        };
+        match self.stack.as_slice() {
+            [Frame::Mapping {
+                key: Some((key, _)),
+                skip_value: false,
+                ..
+            }, Frame::Sequence { .. }] => **key == *items.key(),
+            _ => false,
+        }
+    }
+
     /// Hands a finished node to the container being read, or makes it the document.
     fn complete(&mut self, node: Node, document: &mut Option<ParsedFile>) -> Result<(), Stop> {
+        if self.streams_item() {
+            if let Some(items) = self.items.as_mut() {
+                items.item(node);
+            }
+            return Ok(());
+        }
         let pending = &mut self.pending;
         let Some(frame) = self.stack.last_mut() else {
             *document = Some(ParsedFile { root: node });
