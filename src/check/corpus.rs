@@ -99,43 +99,13 @@ fn parse(sources: &Sources, id: FileId, kind: Kind, schemas: &Schemas, keep: boo
 /// the file is validated with its list emptied, which the schema allows only when nothing in
 /// it looks at the items together ([`Schemas::item_validator`]).
 fn stream(sources: &Sources, id: FileId, kind: Kind, schemas: &Schemas) -> Parsed {
-    struct Streamed<'a> {
-        key: &'static str,
-        kind: Kind,
-        file: FileId,
-        schemas: &'a Schemas,
-        index: usize,
-        diagnostics: Vec<Diagnostic>,
-        part: Dataset,
-    }
-    impl yaml::Items for Streamed<'_> {
-        fn key(&self) -> &str {
-            self.key
-        }
-        fn item(&mut self, node: crate::load::tree::Node) {
-            let found = self
-                .schemas
-                .validate_item(self.kind, self.file, self.index, &node);
-            self.diagnostics.extend(found);
-            self.part
-                .read_list_item(self.kind, self.file, self.index, &node);
-            self.index += 1;
-        }
-        fn reset(&mut self) {
-            self.index = 0;
-            self.diagnostics = Vec::new();
-            self.part = Dataset::default();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads > 1 && sources.get(id).text.len() >= SPLIT_BYTES {
+        if let Some(parsed) = stream_in_parts(sources, id, kind, schemas, threads) {
+            return parsed;
         }
     }
-    let mut items = Streamed {
-        key: crate::load::schema::list_key(kind).unwrap_or_default(),
-        kind,
-        file: id,
-        schemas,
-        index: 0,
-        diagnostics: Vec::new(),
-        part: Dataset::default(),
-    };
+    let mut items = Streamed::new(kind, id, schemas, 0..sources.get(id).text.len());
     let loaded = yaml::load_streaming(id, sources.get(id), &mut items);
     let readable = !loaded.is_unreadable();
     let mut diagnostics = loaded.diagnostics;
@@ -152,6 +122,235 @@ fn stream(sources: &Sources, id: FileId, kind: Kind, schemas: &Schemas) -> Parse
     }]);
     part.absorb(items.part);
     (diagnostics, part, None)
+}
+
+/// From this size on, a list read item by item is cut into as many parts as there are cores,
+/// each read on a thread of its own.
+const SPLIT_BYTES: usize = 4 << 20;
+
+/// The items of a list as they are read: each validated and modelled, then dropped.
+struct Streamed<'a> {
+    key: &'static str,
+    kind: Kind,
+    file: FileId,
+    schemas: &'a Schemas,
+    /// Items taken so far.
+    index: usize,
+    diagnostics: Vec<Diagnostic>,
+    part: Dataset,
+    /// The bytes whose items the model will hold in the end: room for them is made once the
+    /// first items tell how long an item is ([`SAMPLE_ITEMS`]).
+    covers: std::ops::Range<usize>,
+}
+
+/// After this many items, the model makes room for the items the rest of the list will hold,
+/// judged from their length so far: a million chair terms would otherwise be moved each time
+/// the list of terms doubles, and end in up to twice the room they need.
+const SAMPLE_ITEMS: usize = 64;
+
+impl<'a> Streamed<'a> {
+    fn new(
+        kind: Kind,
+        file: FileId,
+        schemas: &'a Schemas,
+        covers: std::ops::Range<usize>,
+    ) -> Streamed<'a> {
+        Streamed {
+            key: crate::load::schema::list_key(kind).unwrap_or_default(),
+            kind,
+            file,
+            schemas,
+            index: 0,
+            diagnostics: Vec::new(),
+            part: Dataset::default(),
+            covers,
+        }
+    }
+
+    /// Makes room for the chair terms and citations of the whole of `covers`, judged from the
+    /// first items, which end at `end`, with a little to spare. A wrong guess costs only room.
+    fn make_room(&mut self, end: usize) {
+        let read = end.saturating_sub(self.covers.start).max(1);
+        let expected = self.covers.len() as u128 * self.index as u128 / read as u128;
+        let expected = (expected + expected / 32) as usize;
+        let part = &mut self.part;
+        if self.kind == Kind::Chairs {
+            part.chairs
+                .reserve_exact(expected.saturating_sub(part.chairs.len()));
+        }
+        let cited = expected * part.citations.len() / self.index.max(1);
+        part.citations
+            .reserve_exact(cited.saturating_sub(part.citations.len()));
+    }
+}
+
+impl yaml::Items for Streamed<'_> {
+    fn key(&self) -> &str {
+        self.key
+    }
+
+    fn item(&mut self, node: crate::load::tree::Node) {
+        let found = self
+            .schemas
+            .validate_item(self.kind, self.file, self.index, &node);
+        self.diagnostics.extend(found);
+        self.part
+            .read_list_item(self.kind, self.file, self.index, &node);
+        self.index += 1;
+        if self.index == SAMPLE_ITEMS {
+            self.make_room(node.span.end as usize);
+        }
+    }
+
+    fn reset(&mut self) {
+        self.index = 0;
+        self.diagnostics = Vec::new();
+        self.part = Dataset::default();
+    }
+}
+
+/// Reads a large list in `threads` parts at once: the head of the file (the root mapping and
+/// the first items), then runs of whole items, cut at lines where an item of the list starts
+/// ([`cuts`]). Each part is read on a thread of its own; the first part's findings and model
+/// are kept, and the other parts' models follow with their positions moved on.
+///
+/// A cut can only be trusted when every part reads cleanly: `None`, and the file is read as
+/// one, when the file does not start with the list's key, a part is outside the fast reader's
+/// subset, any part other than the head has a finding of any kind, or a part is not the shape
+/// it should be. Findings are therefore always those of reading the file as one; a valid large
+/// list, the common case, is read on every core.
+fn stream_in_parts(
+    sources: &Sources,
+    id: FileId,
+    kind: Kind,
+    schemas: &Schemas,
+    threads: usize,
+) -> Option<Parsed> {
+    let source = sources.get(id);
+    let (first, indent) = list_start(&source.text, crate::load::schema::list_key(kind)?)?;
+    let mut bounds = vec![0];
+    bounds.extend(cuts(&source.text, first, indent, threads));
+    bounds.push(source.text.len());
+    if bounds.len() < 3 {
+        return None;
+    }
+    // The head's model ends up holding the whole list: room is made for it all.
+    let read = |range: std::ops::Range<usize>, part: yaml::Part| {
+        let covers = match part {
+            yaml::Part::Head => first..source.text.len(),
+            yaml::Part::Items { .. } => range.clone(),
+        };
+        let mut items = Streamed::new(kind, id, schemas, covers);
+        let loaded = yaml::load_part(id, source, range, part, &mut items)?;
+        Some((loaded, items))
+    };
+    let parts: Vec<_> = std::thread::scope(|scope| {
+        let rest: Vec<_> = bounds[1..]
+            .windows(2)
+            .map(|w| scope.spawn(move || read(w[0]..w[1], yaml::Part::Items { indent })))
+            .collect();
+        let head = read(0..bounds[1], yaml::Part::Head);
+        std::iter::once(head)
+            .chain(
+                rest.into_iter()
+                    .map(|h| h.join().expect("a part's thread panicked")),
+            )
+            .collect()
+    });
+    let mut parts = parts.into_iter();
+    let (head, mut items) = parts.next()??;
+    let document = head
+        .document
+        .filter(|_| head.diagnostics.is_empty() && items.index > 0)?;
+    let mut diagnostics = schemas.validate(kind, id, &document);
+    diagnostics.append(&mut items.diagnostics);
+    let mut data = Dataset::build(&[Input {
+        file: id,
+        kind,
+        name: &source.name,
+        document: &document,
+    }]);
+    data.absorb(items.part);
+    let mut before = items.index;
+    for part in parts {
+        let (loaded, items) = part?;
+        let clean = loaded.diagnostics.is_empty() && items.diagnostics.is_empty();
+        let only_items = loaded
+            .document
+            .is_some_and(|d| d.root.as_sequence().is_some_and(<[_]>::is_empty));
+        if !clean || !only_items || items.index == 0 {
+            return None;
+        }
+        let mut part = items.part;
+        for chair in &mut part.chairs {
+            chair.index += before;
+        }
+        before += items.index;
+        data.absorb(part);
+    }
+    Some((diagnostics, data, None))
+}
+
+/// Where the items of the list under `key` start, when the file is that list in block style
+/// under the root key, as a large generated list is: the first line that is not blank or a
+/// comment is `key:` (a comment may follow), and the next is the first item, `- ` at some
+/// indentation. Returns the offset of that item's line and its indentation.
+fn list_start(text: &str, key: &str) -> Option<(usize, usize)> {
+    let mut offset = 0;
+    let mut key_seen = false;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let content = line.trim_end();
+        let trimmed = content.trim_start_matches(' ');
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        if !key_seen {
+            let rest = content.strip_prefix(key)?.strip_prefix(':')?;
+            let rest = rest.trim_start_matches(' ');
+            if !(rest.is_empty() || rest.starts_with('#')) {
+                return None;
+            }
+            key_seen = true;
+            continue;
+        }
+        let indent = content.len() - trimmed.len();
+        return (trimmed == "-" || trimmed.starts_with("- ")).then_some((start, indent));
+    }
+    None
+}
+
+/// Up to `parts - 1` offsets, in order, that cut the list starting at `first` into parts of
+/// about the same size, each at the start of a line holding `- ` at the list's indentation.
+/// In a valid file such a line can only start an item of the list: anything inside an item
+/// is indented further. Whether the file is valid is learnt by reading the parts.
+fn cuts(text: &str, first: usize, indent: usize, parts: usize) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let starts_item = |at: usize| {
+        let line = &bytes[at..];
+        line.len() > indent
+            && line[..indent].iter().all(|&b| b == b' ')
+            && line[indent] == b'-'
+            && matches!(line.get(indent + 1), Some(b' ' | b'\n') | None)
+    };
+    let mut cuts = Vec::new();
+    let mut last = first;
+    for i in 1..parts {
+        let mut at = first + (text.len() - first) * i / parts;
+        while let Some(newline) = text[at.max(last + 1).min(text.len())..].find('\n') {
+            at = at.max(last + 1) + newline + 1;
+            if at >= text.len() {
+                break;
+            }
+            if starts_item(at) {
+                cuts.push(at);
+                last = at;
+                break;
+            }
+        }
+    }
+    cuts
 }
 
 fn fingerprint(parts: impl IntoIterator<Item = (impl Hash, impl Hash)>) -> u64 {
@@ -572,6 +771,90 @@ mod tests {
             "records/documents.yaml",
             "documents:\n  - {id: a, kind: chairmanship-report}\n  - {id: 3}\n",
         );
+    }
+
+    /// Reads `text` in 2 to 5 parts; each time the parts are trusted, they must give what
+    /// reading it whole gives. Returns how many times they were trusted.
+    fn in_parts(name: &str, text: &str) -> usize {
+        let schemas = Schemas::from_texts(schema::built_in()).unwrap();
+        let mut sources = Sources::new();
+        let id = sources.add(SourceFile::new(name, name, text.to_string()));
+        let kind = Kind::of(name.strip_prefix("records/").unwrap()).unwrap();
+        let show = |(mut diagnostics, part, _): Parsed| {
+            diag::sort(&mut diagnostics);
+            format!("{diagnostics:#?}\n{part:#?}")
+        };
+        let whole = show(parse(&sources, id, kind, &schemas, true));
+        let mut trusted = 0;
+        for threads in 2..=5 {
+            if let Some(parts) = stream_in_parts(&sources, id, kind, &schemas, threads) {
+                assert_eq!(show(parts), whole, "{threads} parts of\n{text}");
+                trusted += 1;
+            }
+        }
+        trusted
+    }
+
+    #[test]
+    fn a_list_read_in_parts_on_several_threads_gives_what_reading_it_whole_gives() {
+        let shipped =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/records/chairs.yaml"))
+                .unwrap();
+        // Its notes are block scalars, outside the fast reader's subset: read as one.
+        assert_eq!(in_parts("records/chairs.yaml", &shipped), 0);
+        let block: String = (0..40)
+            .map(|i| {
+                format!(
+                    "  - chair: m{i}\n    start: {}-01\n    end: {}-06\n    irregular: x\n    sources:\n      - a\n",
+                    2000 + i,
+                    2000 + i
+                )
+            })
+            .collect();
+        assert_eq!(
+            in_parts("records/chairs.yaml", &format!("chairs:\n{block}")),
+            4
+        );
+        let term = |i: usize| {
+            format!(
+                "  - {{chair: m{i}, start: {}-01, end: {}-06, irregular: x, sources: [a]}}\n",
+                2000 + i,
+                2000 + i
+            )
+        };
+        let many: String = (0..40).map(term).collect();
+        let flow = format!("# a comment\n\nchairs:   # the terms\n{many}");
+        assert_eq!(in_parts("records/chairs.yaml", &flow), 4);
+        // Not read in parts, or read in parts only where every part reads cleanly: a finding
+        // in a later part, a key after the list, a list not at the root key, a flow list, an
+        // anchor, a quoted text over several lines that holds what looks like an item.
+        let broken = flow.replace("m30,", "m30, colour: red,");
+        assert!(in_parts("records/chairs.yaml", &broken) < 4);
+        in_parts(
+            "records/chairs.yaml",
+            &format!("{flow}note: after the list\n"),
+        );
+        assert_eq!(
+            in_parts("records/chairs.yaml", &format!("note: x\n{flow}")),
+            0
+        );
+        assert_eq!(
+            in_parts("records/chairs.yaml", "chairs: [{chair: iom}]\n"),
+            0
+        );
+        in_parts("records/chairs.yaml", &flow.replace("m20,", "&a m20,"));
+        let quoted = flow.replace(
+            "m25, start",
+            "m25, note: \"a text\n  - {chair: m99, start: 2000-01, end: 2000-06, sources: [a]}\n  \", start",
+        );
+        in_parts("records/chairs.yaml", &quoted);
+        in_parts(
+            "records/chairs.yaml",
+            &flow.replace("m35,", "m35, chair: m36,"),
+        );
+        // A list at indentation zero.
+        in_parts("records/chairs.yaml", &flow.replace("\n  - {", "\n- {"));
+        assert!(in_parts("records/chairs.yaml", &flow.replace("\n  - {", "\n- {")) > 0);
     }
 
     #[test]

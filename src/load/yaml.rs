@@ -80,8 +80,51 @@ fn read<'a>(file: FileId, source: &'a SourceFile, items: Option<&'a mut dyn Item
         stack: Vec::new(),
         pending: Pending::default(),
         items,
+        part: None,
+        outside_subset: false,
     }
     .run()
+}
+
+/// Which part of a record list a [`load_part`] reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// The start of the file, up to some item of the list: the root mapping, with the list's
+    /// first items.
+    Head,
+    /// A run of whole items of the list and nothing else, their `-` at `indent`, read as a
+    /// list at the root.
+    Items { indent: usize },
+}
+
+/// Reads the bytes `range` of `source` as [`load_streaming`] does, handing the list's items to
+/// `items`, so that the parts of a large list are read on several threads. Spans are those of
+/// the whole file. `None` when the part is outside the subset of YAML that the fast reader
+/// takes ([`crate::load::yaml_fast`]): the caller then reads the whole file at once. The
+/// caller also knows that a part which gives any finding, or whose document is not what
+/// `part` says, may have been cut at the wrong place, and reads the whole file instead.
+pub fn load_part(
+    file: FileId,
+    source: &SourceFile,
+    range: std::ops::Range<usize>,
+    part: Part,
+    items: &mut dyn Items,
+) -> Option<Loaded> {
+    let mut loader = Loader {
+        file,
+        source,
+        diagnostics: Vec::new(),
+        stack: Vec::new(),
+        pending: Pending::default(),
+        items: Some(items),
+        part: Some((range, part)),
+        outside_subset: false,
+    };
+    let document = loader.events().ok().flatten();
+    (!loader.outside_subset).then_some(Loaded {
+        document,
+        diagnostics: loader.diagnostics,
+    })
 }
 
 /// Reports the first byte that is not UTF-8 as a Y001 finding. `valid_up_to` is the length of
@@ -137,6 +180,10 @@ struct Loader<'a> {
     pending: Pending,
     /// Where the items of the root list go when the file is streamed.
     items: Option<&'a mut dyn Items>,
+    /// The bytes read, when only a part of the file is ([`load_part`]).
+    part: Option<(std::ops::Range<usize>, Part)>,
+    /// Set when a part is outside the fast reader's subset.
+    outside_subset: bool,
 }
 
 /// Why reading stopped early.
@@ -197,12 +244,30 @@ impl Loader<'_> {
         let mut document: Option<ParsedFile> = None;
         let source = self.source;
         let text = &source.text;
-        let fast = crate::load::yaml_fast::read(text, &mut |event, span| {
+        // A part is read on its own, its spans moved to where the part starts in the file.
+        let (read, base) = match &self.part {
+            Some((range, _)) => (&text[range.clone()], range.start),
+            None => (&text[..], 0),
+        };
+        let items_at = match &self.part {
+            Some((_, Part::Items { indent })) => Some(*indent),
+            _ => None,
+        };
+        let mut sink = |event, span: Span| {
+            let span = Span::new(span.start as usize + base, span.end as usize + base);
             self.event(event, span, &mut document).is_ok()
-        });
+        };
+        let fast = match items_at {
+            Some(indent) => crate::load::yaml_fast::read_items(read, indent, &mut sink),
+            None => crate::load::yaml_fast::read(read, &mut sink),
+        };
         match fast {
             Ok(()) => return Ok(document),
             Err(crate::load::yaml_fast::Halt::Stopped) => return Err(Stop),
+            Err(crate::load::yaml_fast::Halt::Unsupported) if self.part.is_some() => {
+                self.outside_subset = true;
+                return Err(Stop);
+            }
             // Outside the plain subset: start again with the full parser.
             Err(crate::load::yaml_fast::Halt::Unsupported) => {
                 document = None;
@@ -352,12 +417,14 @@ impl Loader<'_> {
         let Some(items) = self.items.as_deref() else {
             return false;
         };
+        let items_at_root = matches!(self.part, Some((_, Part::Items { .. })));
         match self.stack.as_slice() {
             [Frame::Mapping {
                 key: Some((key, _)),
                 skip_value: false,
                 ..
-            }, Frame::Sequence { .. }] => **key == *items.key(),
+            }, Frame::Sequence { .. }] => !items_at_root && **key == *items.key(),
+            [Frame::Sequence { .. }] => items_at_root,
             _ => false,
         }
     }

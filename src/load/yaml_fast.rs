@@ -54,6 +54,28 @@ pub fn read<'a>(text: &'a str, sink: &mut dyn FnMut(Event<'a>, Span) -> bool) ->
     reader.document()
 }
 
+/// Reads `text` as the items of a block sequence whose `-` are at indentation `indent`, alone
+/// at the root: a run of items cut from a long list ([`crate::load::yaml::load_part`]). The
+/// events are those of a document holding that sequence, with the same spans as reading the
+/// items in place would give.
+pub fn read_items<'a>(
+    text: &'a str,
+    indent: usize,
+    sink: &mut dyn FnMut(Event<'a>, Span) -> bool,
+) -> Read<()> {
+    if text.contains(['\t', '\r', '\0', '\u{feff}']) {
+        return Err(Halt::Unsupported);
+    }
+    let mut reader = FastReader {
+        text,
+        bytes: text.as_bytes(),
+        sink,
+        depth: 0,
+        line: std::cell::Cell::new((1, 0)),
+    };
+    reader.items(indent)
+}
+
 /// The first line holding content at or after a line start: `(line start, indentation)`.
 type Line = Option<(usize, usize)>;
 
@@ -195,6 +217,24 @@ impl<'a> FastReader<'a, '_> {
         self.emit(Event::DocumentStart(false), start, start)?;
         if self.block_node(start, 0)?.is_some() {
             // Something after the root node at its indentation: not a record file.
+            return unsupported();
+        }
+        let end = self.text.len();
+        self.emit(Event::DocumentEnd, end, end)?;
+        self.emit(Event::StreamEnd, end, end)
+    }
+
+    /// The root of [`read_items`]: a block sequence at `indent`, and nothing after it.
+    fn items(&mut self, indent: usize) -> Read<()> {
+        let Some((start, found)) = self.content_line(Some(0)) else {
+            return unsupported();
+        };
+        if found != indent || !self.is_dash(start + indent) {
+            return unsupported();
+        }
+        self.emit(Event::StreamStart, 0, 0)?;
+        self.emit(Event::DocumentStart(false), start, start)?;
+        if self.block_sequence(start, indent, false)?.is_some() {
             return unsupported();
         }
         let end = self.text.len();
