@@ -39,19 +39,7 @@ const MAX_KEY: usize = 1024;
 
 /// Reads `text`, handing each event and its span to `sink`, which answers `false` to stop.
 pub fn read<'a>(text: &'a str, sink: &mut dyn FnMut(Event<'a>, Span) -> bool) -> Read<()> {
-    // Tabs and carriage returns change indentation and line ends; saphyr-parser reads a NUL
-    // as the end of the text and rejects a byte-order mark inside a document.
-    if text.contains(['\t', '\r', '\0', '\u{feff}']) {
-        return Err(Halt::Unsupported);
-    }
-    let mut reader = FastReader {
-        text,
-        bytes: text.as_bytes(),
-        sink,
-        depth: 0,
-        line: std::cell::Cell::new((1, 0)),
-    };
-    reader.document()
+    FastReader::new(text, sink)?.document()
 }
 
 /// Reads `text` as the items of a block sequence whose `-` are at indentation `indent`, alone
@@ -63,17 +51,7 @@ pub fn read_items<'a>(
     indent: usize,
     sink: &mut dyn FnMut(Event<'a>, Span) -> bool,
 ) -> Read<()> {
-    if text.contains(['\t', '\r', '\0', '\u{feff}']) {
-        return Err(Halt::Unsupported);
-    }
-    let mut reader = FastReader {
-        text,
-        bytes: text.as_bytes(),
-        sink,
-        depth: 0,
-        line: std::cell::Cell::new((1, 0)),
-    };
-    reader.items(indent)
+    FastReader::new(text, sink)?.items(indent)
 }
 
 /// The first line holding content at or after a line start: `(line start, indentation)`.
@@ -86,6 +64,23 @@ struct FastReader<'a, 's> {
     depth: usize,
     /// The last line end found, and the position it was found from.
     line: std::cell::Cell<(usize, usize)>,
+}
+
+impl<'a, 's> FastReader<'a, 's> {
+    fn new(text: &'a str, sink: &'s mut dyn FnMut(Event<'a>, Span) -> bool) -> Read<Self> {
+        // Tabs and carriage returns change indentation and line ends; saphyr-parser reads a
+        // NUL as the end of the text and rejects a byte-order mark inside a document.
+        if text.contains(['\t', '\r', '\0', '\u{feff}']) {
+            return Err(Halt::Unsupported);
+        }
+        Ok(FastReader {
+            text,
+            bytes: text.as_bytes(),
+            sink,
+            depth: 0,
+            line: std::cell::Cell::new((1, 0)),
+        })
+    }
 }
 
 fn unsupported<T>() -> Read<T> {
