@@ -3,7 +3,9 @@
 # synthetic records tree with benches/gen-synthetic.py, run
 # `roster check --root DIR --format json > /dev/null` on it several times, and report the
 # median wall time, the peak resident memory, the throughput in MB/s and the exit status,
-# which must be 0 (the dataset is valid: zero error-level findings expected).
+# which must be 0 (the dataset is valid: zero error-level findings expected). The bars of
+# issue 16 (under 1.0 s, peak memory under 3x the input) are reported, MEETS or MISSES, never
+# enforced: on a shared 2-core machine both move with the load.
 #
 # Usage: benches/check-scale.sh
 # Environment:
@@ -84,9 +86,9 @@ sort -n -k1,1 "$scratch/runs.txt" | awk -v b="$bytes" '
     END {
         median = (NR % 2) ? wall[(NR + 1) / 2] : (wall[NR / 2] + wall[NR / 2 + 1]) / 2
         mb = b / 1e6; rss_mb = rss * 1024 / 1e6
-        printf "median wall: %.2f s\n", median
+        printf "median wall: %.2f s (issue 16 bar: under 1.0 s on the full tree, %s)\n", median, (median < 1.0 ? "MEETS" : "MISSES")
         printf "throughput: %.1f MB/s\n", mb / median
-        printf "peak RSS: %.1f MB (%.2fx the input; bar: under 4x, %s)\n", rss_mb, rss_mb / mb, (rss_mb < 4 * mb ? "met" : "not met")
+        printf "peak RSS: %.1f MB (%.2fx the input; issue 16 bar: under 3x, %s)\n", rss_mb, rss_mb / mb, (rss_mb < 3 * mb ? "MEETS" : "MISSES")
         printf "exit status: %s\n", (bad == "" ? 0 : bad)
     }'
 
