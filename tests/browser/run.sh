@@ -5,7 +5,9 @@
 # test.mjs for what is checked and against what.
 #
 # Installs what is missing, and only that: chromium with apt-get (as root), the npm packages
-# into ~/.cache/roster-ci/browser (again only when the lock file changed). roster is $ROSTER
+# into ~/.cache/roster-ci/browser (again only when the lock file changed). $CHROMIUM names
+# another Chromium-based browser to use instead (GitHub's runners have Google Chrome, and
+# Ubuntu's chromium package is only a way to install a snap). roster is $ROSTER
 # when set, else a debug build. Screenshots go to $SCREENSHOTS (default
 # target/browser-screenshots), for CI to keep as artefacts.
 set -euo pipefail
@@ -13,15 +15,18 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here/../.."
 
-if ! command -v chromium >/dev/null 2>&1; then
-    echo "installing chromium (Debian's package)"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get install -y --no-install-recommends chromium >/dev/null 2>&1 || {
-        apt-get update -qq
-        apt-get install -y --no-install-recommends chromium
-    }
+if [ -z "${CHROMIUM:-}" ]; then
+    if ! command -v chromium >/dev/null 2>&1; then
+        echo "installing chromium (Debian's package)"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get install -y --no-install-recommends chromium >/dev/null 2>&1 || {
+            apt-get update -qq
+            apt-get install -y --no-install-recommends chromium
+        }
+    fi
+    CHROMIUM="$(command -v chromium)"
 fi
-chromium --version 2>/dev/null
+"$CHROMIUM" --version 2>/dev/null
 
 modules="${HOME}/.cache/roster-ci/browser"
 if ! cmp -s "$here/package-lock.json" "$modules/package-lock.json" || [ ! -d "$modules/node_modules/playwright-core" ]; then
@@ -45,6 +50,6 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 ROSTER="$ROSTER" BROWSER_MODULES="$modules" SCREENSHOTS="$(cd "$screenshots" && pwd)" WORK="$work" \
-    CHROMIUM="$(command -v chromium)" \
+    CHROMIUM="$CHROMIUM" \
     node "$here/test.mjs" gmg=. eu-council=examples/eu-council
 echo "screenshots in $screenshots"
