@@ -234,6 +234,10 @@ impl Schemas {
         let Some(validator) = self.item_validator(kind) else {
             return Vec::new();
         };
+        // Most items are valid: asking first is cheaper than collecting no errors.
+        if validator.is_valid(item) {
+            return Vec::new();
+        }
         let key = list_key(kind).unwrap_or_default();
         let prefix = format!("/{key}/{index}");
         let mut out = Vec::new();
@@ -247,6 +251,9 @@ impl Schemas {
     /// Every violation of `document` against the schema of `kind`.
     pub fn validate(&self, kind: Kind, file: FileId, document: &ParsedFile) -> Vec<Diagnostic> {
         let validator = &self.validators[&kind];
+        if validator.is_valid(&document.root) {
+            return Vec::new();
+        }
         let mut out = Vec::new();
         let mut keys = KeyIndex::default();
         for error in validator.iter_errors(&document.root) {
