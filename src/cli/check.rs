@@ -101,7 +101,7 @@ pub fn run(settings: &Settings, args: &CheckArgs, out: &mut dyn Write) -> Result
             .map_err(|e| staged_error(e, &workspace.root))?
     } else {
         let options = options(args, policy::load(&workspace.root)?)?;
-        roster::check::check(&workspace.seen_by_git()?, &options)?
+        roster::check::check_seen_by_git(workspace, &options)?
     };
     let scope = (!names.is_empty()).then(|| {
         let Outcome {

@@ -187,22 +187,53 @@ impl Schemas {
 
     /// Compiles schemas given as `(file name, JSON)` pairs.
     pub fn compile(documents: Vec<(String, Value)>) -> Result<Schemas, Error> {
-        let registry = registry(&documents)?;
-        let mut validators = HashMap::new();
         // One cache of compiled patterns for every kind: the date's pattern is used by six of
         // the seven schemas, and compiling it is most of what compiling a schema costs.
         let patterns = jsonschema::PatternCache::new();
-        for kind in Kind::ALL {
+        let build = |registry: &Registry<'static>, kind: Kind| {
             let file = kind.schema_file();
             let (_, schema) = documents.iter().find(|(n, _)| *n == file).ok_or_else(|| {
                 Error::schema(format!(
                     "schema `schemas/{file}` is missing: every kind of record needs one"
                 ))
             })?;
-            let validator = options(&registry, &file, &patterns)
+            options(registry, &file, &patterns)
                 .build(schema)
-                .map_err(|e| not_compiled(&documents, &file, &e))?;
-            validators.insert(kind, validator);
+                .map_err(|e| not_compiled(&documents, &file, &e))
+        };
+        // Building a validator first checks its schema against the meta-schema, which
+        // jsonschema compiles the first time (a third of compiling roster's schemas), and every
+        // other build waits for that. So one thread compiles the meta-schema while this one
+        // gets the registry ready, and then the kinds are compiled on two threads, in halves of
+        // about equal cost. The error reported is that of the first kind in `Kind::ALL` that
+        // fails, as when the kinds were compiled one after the other.
+        let (mine, theirs): (Vec<Kind>, Vec<Kind>) = Kind::ALL
+            .into_iter()
+            .partition(|kind| matches!(kind, Kind::Group | Kind::WorkingGroups | Kind::Sources));
+        let mut built = std::thread::scope(|scope| {
+            scope.spawn(jsonschema::draft202012::meta::validator);
+            let registry = registry(&documents)?;
+            let half = |kinds: &[Kind]| {
+                kinds
+                    .iter()
+                    .map(|&kind| (kind, build(&registry, kind)))
+                    .collect::<Vec<_>>()
+            };
+            Ok::<_, Error>(std::thread::scope(|scope| {
+                let other = scope.spawn(|| half(&theirs));
+                let mut built = half(&mine);
+                built.extend(
+                    other
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                );
+                built
+            }))
+        })?;
+        built.sort_by_key(|(kind, _)| *kind);
+        let mut validators = HashMap::new();
+        for (kind, validator) in built {
+            validators.insert(kind, validator?);
         }
         Ok(Schemas {
             validators,

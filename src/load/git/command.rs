@@ -6,6 +6,7 @@ use crate::error::{Error, ErrorKind};
 use std::io::{self, Read};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
+use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -126,19 +127,25 @@ pub(super) fn run_within(
 ) -> Result<Option<Output>, Error> {
     command.stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = command.spawn().map_err(|e| launch_error(&e))?;
-    // Both pipes are drained while waiting, so that git never waits on a full pipe.
-    let stdout = drain(child.stdout.take());
-    let stderr = drain(child.stderr.take());
     let started = Instant::now();
-    let mut pause = Duration::from_millis(1);
+    // Both pipes are drained while waiting, so that git never waits on a full pipe. Git has
+    // answered when both are closed: that is waited for, not polled, for git answers in a
+    // millisecond or two, and sleeping between polls made a check wait a millisecond more.
+    let (closed, closing) = mpsc::channel();
+    let stdout = drain(child.stdout.take(), closed.clone());
+    let stderr = drain(child.stderr.take(), closed);
+    let left = || deadline.saturating_sub(started.elapsed());
+    let answered = (0..2).all(|_| closing.recv_timeout(left()).is_ok());
+    // Then git is exiting, or has exited: its status is polled, briefly.
+    let mut pause = Duration::from_micros(20);
     let status = loop {
         match child.try_wait() {
-            Ok(Some(status)) => break status,
-            Ok(None) if started.elapsed() < deadline => {
+            Ok(Some(status)) if answered => break status,
+            Ok(None) if answered && !left().is_zero() => {
                 thread::sleep(pause);
                 pause = (pause * 2).min(Duration::from_millis(50));
             }
-            Ok(None) => {
+            Ok(_) => {
                 // Our own child, killed by its handle; its pipes close with it.
                 let _ = child.kill();
                 let _ = child.wait();
@@ -154,13 +161,17 @@ pub(super) fn run_within(
     }))
 }
 
-/// Reads a pipe to its end on a thread of its own.
-fn drain<R: Read + Send + 'static>(pipe: Option<R>) -> thread::JoinHandle<Vec<u8>> {
+/// Reads a pipe to its end on a thread of its own, and says so on `closed`.
+fn drain<R: Read + Send + 'static>(
+    pipe: Option<R>,
+    closed: mpsc::Sender<()>,
+) -> thread::JoinHandle<Vec<u8>> {
     thread::spawn(move || {
         let mut bytes = Vec::new();
         if let Some(mut pipe) = pipe {
             let _ = pipe.read_to_end(&mut bytes);
         }
+        let _ = closed.send(());
         bytes
     })
 }
