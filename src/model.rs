@@ -823,3 +823,39 @@ impl Dataset {
         self.localized.extend(other.localized.iter().cloned());
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::mem::size_of;
+
+    /// A chair list holds a million terms: the size of each record, and of what it holds, is
+    /// the model's memory (benches/README.md, check-scale). These pin it, so that a field that
+    /// makes every term larger is a decision, not an accident.
+    #[test]
+    fn records_stay_small() {
+        let sizes = [
+            ("PartialDate", size_of::<temporal::PartialDate>()),
+            ("Date", size_of::<Date>()),
+            ("Loc", size_of::<Loc>()),
+            ("Field<Date>", size_of::<Field<Date>>()),
+            ("Option<Field<Date>>", size_of::<Option<Field<Date>>>()),
+            ("Field<String>", size_of::<Field<String>>()),
+            ("EntryKind", size_of::<EntryKind>()),
+            ("ChairEntry", size_of::<ChairEntry>()),
+            ("Citations", size_of::<Citations>()),
+        ];
+        let expected = [
+            ("PartialDate", 4),
+            ("Date", 14),
+            ("Loc", 16),
+            ("Field<Date>", 32),
+            ("Option<Field<Date>>", 32),
+            ("Field<String>", 40),
+            ("EntryKind", 112),
+            ("ChairEntry", 208),
+            ("Citations", 40),
+        ];
+        assert_eq!(sizes, expected);
+    }
+}
