@@ -848,12 +848,12 @@ mod tests {
         let expected = [
             ("PartialDate", 4),
             ("Date", 14),
-            ("Loc", 16),
-            ("Field<Date>", 32),
-            ("Option<Field<Date>>", 32),
+            ("Loc", 12),
+            ("Field<Date>", 28),
+            ("Option<Field<Date>>", 28),
             ("Field<String>", 40),
             ("EntryKind", 112),
-            ("ChairEntry", 208),
+            ("ChairEntry", 192),
             ("Citations", 40),
         ];
         assert_eq!(sizes, expected);
