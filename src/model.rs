@@ -229,10 +229,12 @@ pub struct Constituent {
 pub enum EntryKind {
     /// One chair, or co-chairs; `on_behalf_of` names the member a collective chair acts for,
     /// and `coordinator` the constituent that coordinated a seat's collective chairmanship.
+    /// Both are rare, so they are boxed: a chair list holds a million terms, and each would
+    /// otherwise keep room for them (ChairEntry::term lends them unboxed).
     Term {
-        chairs: Vec<Field<String>>,
-        on_behalf_of: Option<Field<String>>,
-        coordinator: Option<Field<String>>,
+        chairs: Box<[Field<String>]>,
+        on_behalf_of: Option<Box<Field<String>>>,
+        coordinator: Option<Box<Field<String>>>,
         interim: bool,
         irregular: bool,
     },
@@ -271,8 +273,8 @@ impl ChairEntry {
                 ..
             } => Some(Chairing {
                 chairs,
-                on_behalf_of: on_behalf_of.as_ref(),
-                coordinator: coordinator.as_ref(),
+                on_behalf_of: on_behalf_of.as_deref(),
+                coordinator: coordinator.as_deref(),
             }),
             _ => None,
         }
@@ -340,7 +342,9 @@ pub struct SourceRecord {
 pub struct Citations {
     /// The entry that cites.
     pub at: Loc,
-    pub ids: Vec<Field<String>>,
+    /// Sized to the list: a record cites a source or two, and a large list holds a million
+    /// records, so no spare room is kept beside each.
+    pub ids: Box<[Field<String>]>,
 }
 
 /// One loaded file handed to [`Dataset::build`].
@@ -473,12 +477,9 @@ impl FieldReader {
         for item in self.items(node, "disputed") {
             ids.extend(self.strings(item, "sources"));
         }
-        // A record cites a source or two, and a large list holds a million records: no spare
-        // room is kept beside each.
-        ids.shrink_to_fit();
         Citations {
             at: self.loc(node),
-            ids,
+            ids: ids.into_boxed_slice(),
         }
     }
 }
@@ -759,9 +760,9 @@ impl Dataset {
             chairs.extend(co_chairs);
             self.citations.extend(cited);
             EntryKind::Term {
-                chairs,
-                on_behalf_of: r.string(node, "on_behalf_of"),
-                coordinator: r.string(node, "coordinator"),
+                chairs: chairs.into_boxed_slice(),
+                on_behalf_of: r.string(node, "on_behalf_of").map(Box::new),
+                coordinator: r.string(node, "coordinator").map(Box::new),
                 interim: node.get("role").and_then(Node::as_str) == Some("interim"),
                 irregular: node.get("irregular").is_some(),
             }
@@ -852,9 +853,9 @@ mod tests {
             ("Field<Date>", 28),
             ("Option<Field<Date>>", 28),
             ("Field<String>", 40),
-            ("EntryKind", 112),
-            ("ChairEntry", 192),
-            ("Citations", 40),
+            ("EntryKind", 40),
+            ("ChairEntry", 120),
+            ("Citations", 32),
         ];
         assert_eq!(sizes, expected);
     }
