@@ -40,8 +40,9 @@ pub struct LineCol {
     pub col: usize,
 }
 
-/// Index of a file in [`Sources`].
-pub type FileId = usize;
+/// Index of a file in [`Sources`]. Four bytes: every value of the model says where it is
+/// written ([`crate::model::Loc`]), and a run reads far fewer than 4 billion files.
+pub type FileId = u32;
 
 /// One file's text with an index of where its lines start.
 #[derive(Debug, Clone)]
@@ -207,16 +208,17 @@ impl Sources {
     }
 
     pub fn add(&mut self, file: SourceFile) -> FileId {
+        let id = FileId::try_from(self.files.len()).expect("fewer than 4 billion files");
         self.files.push(file);
-        self.files.len() - 1
+        id
     }
 
     pub fn get(&self, id: FileId) -> &SourceFile {
-        &self.files[id]
+        &self.files[id as usize]
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
-        self.files.iter().enumerate()
+        (0..).zip(&self.files)
     }
 
     pub fn len(&self) -> usize {

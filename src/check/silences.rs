@@ -14,7 +14,7 @@ use std::collections::HashMap;
 /// One `# roster: allow ...` comment.
 #[derive(Debug)]
 struct Silence {
-    file: usize,
+    file: FileId,
     /// Where the comment is, for findings about it.
     span: Span,
     /// The 1-based line it silences.
@@ -180,7 +180,7 @@ pub fn apply(
 }
 
 fn silence_problem(
-    file: usize,
+    file: FileId,
     span: Span,
     message: String,
     help: &str,

@@ -29,7 +29,7 @@ pub enum AtFormat {
 pub fn parse_day(text: &str) -> std::result::Result<Day, String> {
     match Date::parse(text) {
         Ok(date) => match date.as_single() {
-            Some(day) if day.day.is_some() && !date.is_inferred() => Ok(day.first_day()),
+            Some(day) if day.day().is_some() && !date.is_inferred() => Ok(day.first_day()),
             _ => Err(format!("`{text}` is not a day: write it as YYYY-MM-DD")),
         },
         Err(DateError::Form(_)) => Err(format!("`{text}` is not a day: write it as YYYY-MM-DD")),

@@ -210,7 +210,7 @@ fn seat_of<'a>(context: &Context<'a>, entry: &'a ChairEntry) -> Option<&'a Field
     if let Some(seat) = on_behalf_of {
         return Some(seat);
     }
-    match chairs.as_slice() {
+    match &chairs[..] {
         [only] if context.member(&only.value).is_some() => Some(only),
         _ => None,
     }

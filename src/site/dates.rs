@@ -24,14 +24,14 @@ fn day(d: Day) -> String {
 pub fn one_day(date: &Date) -> String {
     let (first, last) = (date.first_day(), date.last_day());
     let words = match (date.as_single(), date.window) {
-        (Some(single), false) => match (single.month, single.day) {
+        (Some(single), false) => match (single.month(), single.day()) {
             (Some(_), Some(_)) => format!("the day {first}"),
             (Some(month), None) => format!(
                 "some day of {} {}, between {first} and {last}",
                 MONTHS[(month as usize).clamp(1, 12) - 1],
-                single.year
+                single.year()
             ),
-            (None, _) => format!("some day of {}, between {first} and {last}", single.year),
+            (None, _) => format!("some day of {}, between {first} and {last}", single.year()),
         },
         _ => match (date.earliest, date.latest) {
             (None, _) => format!("some day on or before {last}"),

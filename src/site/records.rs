@@ -652,7 +652,10 @@ impl<'a> Records<'a> {
             else {
                 continue;
             };
-            let named = chairs.iter().chain(on_behalf_of).chain(coordinator);
+            let named = chairs
+                .iter()
+                .chain(on_behalf_of.as_deref())
+                .chain(coordinator.as_deref());
             let mut members: Vec<&str> = named
                 .filter_map(|c| {
                     let seat = self.member_or_seat(&c.value)?;

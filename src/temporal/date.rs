@@ -20,11 +20,17 @@ use super::{days_in_month, Day, Interval};
 use std::fmt;
 
 /// A date written at year, month or day precision.
+///
+/// Four bytes: the year (four digits, `0000` to `9999`), and the month and day with 0 for
+/// one not written, read through [`PartialDate::year`], [`PartialDate::month`] and
+/// [`PartialDate::day`]. A chair list holds two dates for each of a million terms, so the
+/// model keeps them small; the order is that of `(year, month, day)` with an unwritten unit
+/// first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PartialDate {
-    pub year: i32,
-    pub month: Option<u32>,
-    pub day: Option<u32>,
+    year: u16,
+    month: u8,
+    day: u8,
 }
 
 /// The names of the months, January first.
@@ -115,48 +121,73 @@ impl PartialDate {
                 .then(|| s.parse().ok())
                 .flatten()
         };
-        let date = PartialDate {
-            year: number(year, 4).ok_or_else(form)? as i32,
-            month: match month {
-                Some(m) => Some(number(m, 2).ok_or_else(form)?),
-                None => None,
-            },
-            day: match day {
-                Some(d) => Some(number(d, 2).ok_or_else(form)?),
-                None => None,
-            },
+        let year = number(year, 4).ok_or_else(form)?;
+        let month = match month {
+            Some(m) => Some(number(m, 2).ok_or_else(form)?),
+            None => None,
         };
-        if let Some(month) = date.month.filter(|m| !(1..=12).contains(m)) {
+        let day = match day {
+            Some(d) => Some(number(d, 2).ok_or_else(form)?),
+            None => None,
+        };
+        if let Some(month) = month.filter(|m| !(1..=12).contains(m)) {
             return Err(DateError::NoSuchMonth {
                 text: whole.to_string(),
                 month,
             });
         }
+        let no_such_day = || DateError::NoSuchDay {
+            text: whole.to_string(),
+            year: year as i32,
+            month: month.unwrap_or(1),
+            day: day.unwrap_or(0),
+        };
+        // Two digits each: a day of 0 or past the month's end is refused below, so every
+        // value kept fits its byte, and 0 stays free for "not written".
+        if day == Some(0) {
+            return Err(no_such_day());
+        }
+        let date = PartialDate {
+            year: year as u16,
+            month: month.unwrap_or(0) as u8,
+            day: day.unwrap_or(0) as u8,
+        };
         if date.first_day_checked().is_none() {
-            return Err(DateError::NoSuchDay {
-                text: whole.to_string(),
-                year: date.year,
-                month: date.month.unwrap_or(1),
-                day: date.day.unwrap_or(0),
-            });
+            return Err(no_such_day());
         }
         Ok(date)
     }
 
     /// A year written as a number (`founded: 2006`), which YAML reads as an integer.
-    pub fn year(year: u64) -> Option<PartialDate> {
+    pub fn of_year(year: u64) -> Option<PartialDate> {
         (1000..=9999).contains(&year).then_some(PartialDate {
-            year: year as i32,
-            month: None,
-            day: None,
+            year: year as u16,
+            month: 0,
+            day: 0,
         })
     }
 
+    /// The year, as written (four digits).
+    pub fn year(&self) -> i32 {
+        i32::from(self.year)
+    }
+
+    /// The month (1 to 12), if written.
+    pub fn month(&self) -> Option<u32> {
+        (self.month != 0).then_some(u32::from(self.month))
+    }
+
+    /// The day of the month, if written.
+    pub fn day(&self) -> Option<u32> {
+        (self.day != 0).then_some(u32::from(self.day))
+    }
+
     fn first_day_checked(&self) -> Option<Day> {
-        match (self.month, self.day) {
-            (None, None) => Day::from_ymd(self.year, 1, 1),
-            (Some(m), None) => Day::from_ymd(self.year, m, 1),
-            (Some(m), Some(d)) => Day::from_ymd(self.year, m, d),
+        let year = self.year();
+        match (self.month(), self.day()) {
+            (None, None) => Day::from_ymd(year, 1, 1),
+            (Some(m), None) => Day::from_ymd(year, m, 1),
+            (Some(m), Some(d)) => Day::from_ymd(year, m, d),
             (None, Some(_)) => None,
         }
     }
@@ -168,12 +199,13 @@ impl PartialDate {
 
     /// The last day the date may stand for.
     pub fn last_day(&self) -> Day {
-        let (month, day) = match (self.month, self.day) {
+        let year = self.year();
+        let (month, day) = match (self.month(), self.day()) {
             (None, _) => (12, 31),
-            (Some(m), None) => (m, days_in_month(self.year, m)),
+            (Some(m), None) => (m, days_in_month(year, m)),
             (Some(m), Some(d)) => (m, d),
         };
-        Day::from_ymd(self.year, month, day).unwrap_or(Day::MAX)
+        Day::from_ymd(year, month, day).unwrap_or(Day::MAX)
     }
 
     /// Every day the date stands for.
@@ -183,7 +215,7 @@ impl PartialDate {
 
     /// `year`, `month` or `day`.
     pub fn unit(&self) -> &'static str {
-        match (self.month, self.day) {
+        match (self.month(), self.day()) {
             (None, _) => "year",
             (Some(_), None) => "month",
             (Some(_), Some(_)) => "day",
@@ -194,10 +226,10 @@ impl PartialDate {
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}", self.year)?;
-        if let Some(m) = self.month {
+        if let Some(m) = self.month() {
             write!(f, "-{m:02}")?;
         }
-        if let Some(d) = self.day {
+        if let Some(d) = self.day() {
             write!(f, "-{d:02}")?;
         }
         Ok(())
@@ -246,7 +278,7 @@ impl Date {
 
     /// A year written as a number (`joined: 2010`), which YAML reads as an integer.
     pub fn year(year: u64) -> Option<Date> {
-        PartialDate::year(year).map(Date::single)
+        PartialDate::of_year(year).map(Date::single)
     }
 
     /// Parses any of the forms in the module documentation, saying what is wrong otherwise.

@@ -361,7 +361,7 @@ mod tests {
         assert!(PartialDate::parse("210").is_none());
         assert!(PartialDate::parse("2010-1").is_none());
         assert_eq!(Date::year(2010), Some(date("2010")));
-        assert_eq!(PartialDate::year(210), None);
+        assert_eq!(PartialDate::of_year(210), None);
     }
 
     #[test]

@@ -647,7 +647,7 @@ impl<'a> Drawing<'a> {
 
     fn term(&mut self, entry: &ChairEntry, candidates: &[String], y: f64, h: f64) {
         let (kind, chairs) = match &entry.kind {
-            EntryKind::Term { chairs, .. } => ("term", chairs.as_slice()),
+            EntryKind::Term { chairs, .. } => ("term", &chairs[..]),
             EntryKind::Vacant => ("vacant", &[][..]),
             EntryKind::Unknown => ("unknown", &[][..]),
         };

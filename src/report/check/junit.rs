@@ -21,7 +21,7 @@ const SUITE: &str = "roster check";
 pub fn render(report: &CheckReport, out: &mut dyn io::Write) -> io::Result<()> {
     let mut by_file: Vec<Vec<&Diagnostic>> = vec![Vec::new(); report.sources.len()];
     for d in report.diagnostics {
-        by_file[d.primary.file].push(d);
+        by_file[d.primary.file as usize].push(d);
     }
     let mut suite = TestSuite::new(SUITE);
     for ((id, file), in_file) in report.sources.iter().zip(by_file) {

@@ -109,10 +109,14 @@ impl Scope {
             .collect();
         let (kept, left): (Vec<Diagnostic>, Vec<Diagnostic>) = std::mem::take(diagnostics)
             .into_iter()
-            .partition(|d| inside[d.primary.file]);
+            .partition(|d| inside[d.primary.file as usize]);
         *diagnostics = kept;
-        silenced.retain(|s| inside[s.diagnostic.primary.file]);
-        let files = (0..inside.len()).filter(|&i| inside[i]).collect();
+        silenced.retain(|s| inside[s.diagnostic.primary.file as usize]);
+        let files = (0..)
+            .zip(&inside)
+            .filter(|&(_, &i)| i)
+            .map(|(id, _)| id)
+            .collect();
         Scope {
             files,
             elsewhere: Tally::of(&left),
