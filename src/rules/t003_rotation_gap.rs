@@ -20,7 +20,7 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     };
     // Sorted by start (the entry after a gap) and by end (the entry before it).
     let by_start = context.dated_chairs();
-    let mut by_end = by_start.clone();
+    let mut by_end = by_start.to_vec();
     by_end.sort_by_key(|(p, e)| (p.end, p.start, e.index));
     // The days some entry may cover, and (when a date is a window or inferred) the days some
     // entry certainly covers.

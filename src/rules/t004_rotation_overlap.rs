@@ -15,7 +15,7 @@ use crate::temporal::{Date, Interval};
 pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
     let entries = context.dated_chairs();
     let mut furthest: Option<(Interval, &ChairEntry)> = None;
-    for (period, entry) in entries {
+    for &(period, entry) in entries {
         if let Some((earlier_period, earlier)) = furthest {
             if period.start <= earlier_period.end {
                 let shared = period.intersection(&earlier_period);

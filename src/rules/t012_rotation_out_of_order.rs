@@ -36,9 +36,9 @@ pub(super) fn check(context: &Context, out: &mut Vec<Diagnostic>) {
         // The terms of the regime in date order, each with the seat that chaired.
         let terms: Vec<(&ChairEntry, Day, &Field<String>)> = context
             .dated_chairs()
-            .into_iter()
+            .iter()
             .filter(|(p, _)| span.contains(p.start))
-            .filter_map(|(p, e)| Some((e, p.start, seat_of(context, e)?)))
+            .filter_map(|&(p, e)| Some((e, p.start, seat_of(context, e)?)))
             .collect();
         // The state of the current cycle: where the order has reached, who chaired in it, and
         // who was passed over (and may still take the turn it is owed, late, without a second
