@@ -76,20 +76,38 @@ fn parse(sources: &Sources, id: FileId, kind: Kind, schemas: &Schemas, keep: boo
     if !keep && source.text.len() >= STREAM_BYTES && schemas.item_validator(kind).is_some() {
         return stream(sources, id, kind, schemas);
     }
-    let loaded = yaml::load(id, source);
-    let readable = !loaded.is_unreadable();
-    let mut diagnostics = loaded.diagnostics;
-    let (Some(document), true) = (loaded.document, readable) else {
+    let (mut diagnostics, document) = trusted(yaml::load(id, source));
+    let Some(document) = document else {
         return (diagnostics, Dataset::default(), None);
     };
-    diagnostics.extend(schemas.validate(kind, id, &document));
-    let part = Dataset::build(&[Input {
+    let part = validate_and_model(sources, id, kind, schemas, &document, &mut diagnostics);
+    (diagnostics, part, keep.then_some(document))
+}
+
+/// The findings of reading a file, and its document unless they make it untrustworthy
+/// ([`yaml::Loaded::is_unreadable`]).
+fn trusted(loaded: yaml::Loaded) -> (Vec<Diagnostic>, Option<ParsedFile>) {
+    let readable = !loaded.is_unreadable();
+    (loaded.diagnostics, loaded.document.filter(|_| readable))
+}
+
+/// Validates a document read from `id`, adding the findings to `diagnostics`, and returns its
+/// model.
+fn validate_and_model(
+    sources: &Sources,
+    id: FileId,
+    kind: Kind,
+    schemas: &Schemas,
+    document: &ParsedFile,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Dataset {
+    diagnostics.extend(schemas.validate(kind, id, document));
+    Dataset::build(&[Input {
         file: id,
         kind,
-        name: &source.name,
-        document: &document,
-    }]);
-    (diagnostics, part, keep.then_some(document))
+        name: &sources.get(id).name,
+        document,
+    }])
 }
 
 /// Loads, validates and models a large record list item by item: each item of the list is
@@ -106,20 +124,13 @@ fn stream(sources: &Sources, id: FileId, kind: Kind, schemas: &Schemas) -> Parse
         }
     }
     let mut items = Streamed::new(kind, id, schemas, 0..sources.get(id).text.len());
-    let loaded = yaml::load_streaming(id, sources.get(id), &mut items);
-    let readable = !loaded.is_unreadable();
-    let mut diagnostics = loaded.diagnostics;
-    let (Some(document), true) = (loaded.document, readable) else {
+    let (mut diagnostics, document) =
+        trusted(yaml::load_streaming(id, sources.get(id), &mut items));
+    let Some(document) = document else {
         return (diagnostics, Dataset::default(), None);
     };
-    diagnostics.extend(schemas.validate(kind, id, &document));
+    let mut part = validate_and_model(sources, id, kind, schemas, &document, &mut diagnostics);
     diagnostics.append(&mut items.diagnostics);
-    let mut part = Dataset::build(&[Input {
-        file: id,
-        kind,
-        name: &sources.get(id).name,
-        document: &document,
-    }]);
     part.absorb(items.part);
     (diagnostics, part, None)
 }
@@ -262,14 +273,9 @@ fn stream_in_parts(
     let document = head
         .document
         .filter(|_| head.diagnostics.is_empty() && items.index > 0)?;
-    let mut diagnostics = schemas.validate(kind, id, &document);
+    let mut diagnostics = Vec::new();
+    let mut data = validate_and_model(sources, id, kind, schemas, &document, &mut diagnostics);
     diagnostics.append(&mut items.diagnostics);
-    let mut data = Dataset::build(&[Input {
-        file: id,
-        kind,
-        name: &source.name,
-        document: &document,
-    }]);
     data.absorb(items.part);
     let mut before = items.index;
     for part in parts {
