@@ -34,6 +34,7 @@ pub mod export;
 pub mod init;
 pub mod load;
 pub mod model;
+pub mod parallel;
 pub mod report;
 pub mod rules;
 pub mod site;

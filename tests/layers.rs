@@ -12,7 +12,7 @@ use common::manifest_dir;
 
 /// The layers, bottom first. Modules of one layer may not use each other.
 const LAYERS: &[&[&str]] = &[
-    &["error", "source", "temporal", "catalogue"],
+    &["error", "source", "temporal", "catalogue", "parallel"],
     &["diag"],
     &["load"],
     &["model"],

@@ -255,18 +255,20 @@ fn stream_in_parts(
         let loaded = yaml::load_part(id, source, range, part, &mut items)?;
         Some((loaded, items))
     };
-    let parts: Vec<_> = std::thread::scope(|scope| {
-        let rest: Vec<_> = bounds[1..]
-            .windows(2)
-            .map(|w| scope.spawn(move || read(w[0]..w[1], yaml::Part::Items { indent })))
-            .collect();
-        let head = read(0..bounds[1], yaml::Part::Head);
-        std::iter::once(head)
-            .chain(
-                rest.into_iter()
-                    .map(|h| h.join().expect("a part's thread panicked")),
-            )
-            .collect()
+    let jobs: Vec<_> = bounds
+        .windows(2)
+        .enumerate()
+        .map(|(i, w)| {
+            let part = if i == 0 {
+                yaml::Part::Head
+            } else {
+                yaml::Part::Items { indent }
+            };
+            (w[0]..w[1], part)
+        })
+        .collect();
+    let parts = crate::parallel::map(&jobs, jobs.len(), |(range, part)| {
+        read(range.clone(), *part)
     });
     let mut parts = parts.into_iter();
     let (head, mut items) = parts.next()??;
@@ -563,33 +565,12 @@ impl Corpus {
                 .map_or(1, |n| n.get())
                 .min(jobs.len())
         };
-        let next = std::sync::atomic::AtomicUsize::new(0);
         let (sources, results, schemas) = (&self.sources, &self.results, &self.schemas);
         let keep = self.keep_documents;
-        let work = || {
-            let mut done = Vec::new();
-            loop {
-                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(&(index, kind, set)) = jobs.get(i) else {
-                    break;
-                };
-                let file = results[index].file;
-                done.push((index, parse(sources, file, kind, &schemas[set].1, keep)));
-            }
-            done
-        };
-        let parsed: Vec<(usize, Parsed)> = if threads <= 1 {
-            work()
-        } else {
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
-                handles
-                    .into_iter()
-                    .flat_map(|h| h.join().expect("a parsing thread panicked"))
-                    .collect()
-            })
-        };
-        for (index, (diagnostics, part, document)) in parsed {
+        let parsed = crate::parallel::map(&jobs, threads, |&(index, kind, set)| {
+            parse(sources, results[index].file, kind, &schemas[set].1, keep)
+        });
+        for (&(index, _, _), (diagnostics, part, document)) in jobs.iter().zip(parsed) {
             let result = &mut self.results[index];
             result.diagnostics.extend(diagnostics);
             result.part = part;

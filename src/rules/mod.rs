@@ -175,40 +175,12 @@ fn run_on(context: &Context, only: Option<&[&'static Rule]>, threads: usize) -> 
         })
         .map(|(_, check)| *check)
         .collect();
-    if threads <= 1 {
+    crate::parallel::map(&checks, threads, |check| {
         let mut out = Vec::new();
-        for check in checks {
-            check(context, &mut out);
-        }
-        return out;
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        loop {
-            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(check) = checks.get(i) else {
-                break done;
-            };
-            let mut out = Vec::new();
-            check(context, &mut out);
-            done.push((i, out));
-        }
-    };
-    let mut done: Vec<(usize, Vec<Diagnostic>)> = std::thread::scope(|scope| {
-        let others: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
-        let mut done = work();
-        for other in others {
-            done.extend(
-                other
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            );
-        }
-        done
-    });
-    done.sort_by_key(|(i, _)| *i);
-    done.into_iter().flat_map(|(_, out)| out).collect()
+        check(context, &mut out);
+        out
+    })
+    .concat()
 }
 
 #[cfg(test)]
