@@ -359,19 +359,25 @@ fn marked(words: &[Word], side: WordOp) -> String {
     let mut out = String::new();
     for (changed, text) in prose::one_side(words, side) {
         if changed {
-            let (lead, core, trail) = hug(&text);
-            let _ = write!(
-                out,
-                "{}{mark}{}{mark}{}",
-                plain(lead),
-                plain(core),
-                plain(trail)
-            );
+            emphasized(&mut out, &text, mark);
         } else {
             out.push_str(&plain(&text));
         }
     }
     out
+}
+
+/// `text` between `mark`s (`~~` or `**`), with its leading and trailing spaces outside them,
+/// where Markdown needs them to see the emphasis.
+fn emphasized(out: &mut String, text: &str, mark: &str) {
+    let (lead, core, trail) = hug(text);
+    let _ = write!(
+        out,
+        "{}{mark}{}{mark}{}",
+        plain(lead),
+        plain(core),
+        plain(trail)
+    );
 }
 
 /// A value as compact JSON in a code span.
@@ -387,8 +393,7 @@ fn word_diff(words: &[Word]) -> String {
         if word.op == WordOp::Equal {
             out.push_str(&plain(&word.text));
         } else {
-            let (lead, core, trail) = hug(&word.text);
-            if previous != WordOp::Equal && lead.is_empty() {
+            if previous != WordOp::Equal && hug(&word.text).0.is_empty() {
                 out.push(' ');
             }
             let mark = if word.op == WordOp::Delete {
@@ -396,13 +401,7 @@ fn word_diff(words: &[Word]) -> String {
             } else {
                 "**"
             };
-            let _ = write!(
-                out,
-                "{}{mark}{}{mark}{}",
-                plain(lead),
-                plain(core),
-                plain(trail)
-            );
+            emphasized(&mut out, &word.text, mark);
         }
         previous = word.op;
     }
